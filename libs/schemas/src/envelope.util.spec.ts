@@ -18,7 +18,11 @@ const log = {
 
 describe('envelopes', () => {
   it('round-trips an envelope through its JSON form', () => {
-    const envelope = createEnvelope(topics.chainEvmLog, { id: '31337:0xab:3', source: 'chain-indexer', data: log });
+    const envelope = createEnvelope(topics.chainEvmLog, {
+      id: '31337:0xab:3',
+      source: 'chain-indexer',
+      data: log,
+    });
     const parsed = parseEnvelope(topics.chainEvmLog, Buffer.from(JSON.stringify(envelope)));
     expect(parsed).toEqual(envelope);
     expect(parsed.type).toBe('chain.evm.log.v1');

@@ -18,7 +18,10 @@ export interface EnvelopeInput<T extends TopicDefinition> {
  * @example
  * const e = createEnvelope(topics.unlockAchieved, { source: 'unlock-engine', data: { ... } });
  */
-export function createEnvelope<T extends TopicDefinition>(topic: T, input: EnvelopeInput<T>): Envelope<TopicData<T>> {
+export function createEnvelope<T extends TopicDefinition>(
+  topic: T,
+  input: EnvelopeInput<T>,
+): Envelope<TopicData<T>> {
   const data = topic.schema.safeParse(input.data);
   if (!data.success) throw SchemaValidationError.fromZod(`${topic.name} data`, data.error);
   const envelope = {
@@ -45,7 +48,8 @@ export function parseEnvelope<T extends TopicDefinition>(
   topic: T,
   value: Buffer | string | null,
 ): Envelope<TopicData<T>> {
-  if (value === null) throw new SchemaValidationError(topic.name, [{ path: '', message: 'message has no value' }]);
+  if (value === null)
+    throw new SchemaValidationError(topic.name, [{ path: '', message: 'message has no value' }]);
   let json: unknown;
   try {
     json = JSON.parse(typeof value === 'string' ? value : value.toString('utf8'));

@@ -3,7 +3,9 @@ import { allTopics, findTopic, topics } from './registry';
 
 describe('topic registry', () => {
   it('holds every topic DESIGN.md names, each with a versioned name and a key description', () => {
-    const names = allTopics().map((t) => t.name).sort();
+    const names = allTopics()
+      .map((t) => t.name)
+      .sort();
     expect(names).toEqual(
       [
         'alerts.notification.v1',

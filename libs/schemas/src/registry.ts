@@ -1,6 +1,10 @@
 import { alertsNotificationTopic, alertsRawTopic } from './topics/alert.topics';
 import { chainEvmLogTopic, chainEvmReorgTopic, chainSolanaTxTopic } from './topics/chain.topics';
-import { oracleInterpretationTopic, oracleSentimentTopic, oracleSettlementTopic } from './topics/oracle.topics';
+import {
+  oracleInterpretationTopic,
+  oracleSentimentTopic,
+  oracleSettlementTopic,
+} from './topics/oracle.topics';
 import { profileUpdatedTopic, unlockAchievedTopic, unlockRevokedTopic } from './topics/unlock.topics';
 import type { TopicDefinition } from './topic';
 

@@ -15,7 +15,10 @@ export class SchemaValidationError extends Error {
     readonly issues: SchemaIssue[],
     options?: { cause?: unknown },
   ) {
-    super(`${subject} is invalid: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`, options);
+    super(
+      `${subject} is invalid: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`,
+      options,
+    );
   }
 
   static fromZod(subject: string, error: z.ZodError): SchemaValidationError {

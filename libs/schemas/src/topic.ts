@@ -13,12 +13,15 @@ export interface TopicDefinition<TSchema extends z.ZodTypeAny = z.ZodTypeAny> {
   readonly schema: TSchema;
   /** What the key is, in words, so consumers know which aggregate's order they can rely on. */
   readonly keyDescription: string;
-  readonly keyOf: (data: z.infer<TSchema>) => string;
+  // Method syntax on purpose: it keeps TopicDefinition<Specific> assignable to TopicDefinition.
+  keyOf(data: z.infer<TSchema>): string;
 }
 
 export type TopicData<T extends TopicDefinition> = z.infer<T['schema']>;
 
-export function defineTopic<TSchema extends z.ZodTypeAny>(def: TopicDefinition<TSchema>): TopicDefinition<TSchema> {
+export function defineTopic<TSchema extends z.ZodTypeAny>(
+  def: TopicDefinition<TSchema>,
+): TopicDefinition<TSchema> {
   return Object.freeze(def);
 }
 

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { hexAddressSchema, hexHashSchema, isoTimeSchema, jsonValueSchema, uintStringSchema } from '../json-value';
+import {
+  hexAddressSchema,
+  hexHashSchema,
+  isoTimeSchema,
+  jsonValueSchema,
+  uintStringSchema,
+} from '../json-value';
 import { defineTopic } from '../topic';
 
 const blockRefSchema = z.object({ number: uintStringSchema, hash: hexHashSchema });

@@ -1,0 +1,25 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ServiceKitModule } from '@convergence/service-kit';
+import type { TelemetryHandle } from '@convergence/telemetry';
+import { SERVICE_NAME, type ApiGatewayEnv } from './config/env';
+import { entities, migrations } from './migrations';
+
+/** What frontends and operators call: REST, WebSocket, identity, rate limits (DESIGN.md). */
+@Module({})
+export class AppModule {
+  static register(env: ApiGatewayEnv, telemetry?: TelemetryHandle): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceKitModule.forRoot({
+          serviceName: SERVICE_NAME,
+          env,
+          entities,
+          migrations,
+          produces: [],
+          telemetry,
+        }),
+      ],
+    };
+  }
+}

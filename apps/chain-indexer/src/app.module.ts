@@ -1,0 +1,28 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ServiceKitModule } from '@convergence/service-kit';
+import { topics } from '@convergence/schemas';
+import type { TelemetryHandle } from '@convergence/telemetry';
+import { SERVICE_NAME, type ChainIndexerEnv } from './config/env';
+import { entities, migrations } from './migrations';
+import { PublishingModule } from './publishing/publishing.module';
+
+/** Follows EVM and Solana chains and publishes decoded contract events (DESIGN.md). */
+@Module({})
+export class AppModule {
+  static register(env: ChainIndexerEnv, telemetry?: TelemetryHandle): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceKitModule.forRoot({
+          serviceName: SERVICE_NAME,
+          env,
+          entities,
+          migrations,
+          produces: [topics.chainEvmLog, topics.chainEvmReorg, topics.chainSolanaTx, topics.alertsRaw],
+          telemetry,
+        }),
+        PublishingModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,96 @@
+import { type DynamicModule, Inject, Module, type OnApplicationShutdown, Optional } from '@nestjs/common';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import type { BaseEnv } from '@convergence/config';
+import { KafkaReadinessCheck, MessagingModule } from '@convergence/messaging';
+import type { TopicDefinition } from '@convergence/schemas';
+import {
+  HealthModule,
+  MetricsModule,
+  PostgresReadinessCheck,
+  type TelemetryHandle,
+} from '@convergence/telemetry';
+import type { DataSource } from 'typeorm';
+import { openServiceDataSource, serviceDataSourceOptions } from './database/service-data-source';
+
+export interface ServiceKitOptions {
+  serviceName: string;
+  env: BaseEnv & { DATABASE_SCHEMA: string };
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own entity/migration list type
+  entities: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  /** Topics the service produces (created when missing). */
+  produces: TopicDefinition[];
+  /** Relay this service's outbox to Kafka (one replica at a time). */
+  outboxRelay?: boolean;
+  telemetry?: TelemetryHandle;
+}
+
+const TELEMETRY = Symbol('TELEMETRY');
+
+/** Flushes spans after everything else has shut down. */
+class TelemetryFlusher implements OnApplicationShutdown {
+  constructor(@Optional() @Inject(TELEMETRY) private readonly telemetry?: TelemetryHandle) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.telemetry?.shutdown();
+  }
+}
+
+/**
+ * What every Convergence service runs on: Postgres in its own schema with migrations applied at
+ * boot, Kafka messaging, Prometheus metrics and `/health`, `/ready`, `/metrics`.
+ *
+ * @example
+ * imports: [ServiceKitModule.forRoot({ serviceName: 'oracle', env, entities, migrations, produces: [topics.oracleSentiment] })]
+ */
+@Module({})
+export class ServiceKitModule {
+  static forRoot(options: ServiceKitOptions): DynamicModule {
+    const { env } = options;
+    return {
+      module: ServiceKitModule,
+      imports: [
+        MetricsModule.forRoot({ serviceName: options.serviceName }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () =>
+            serviceDataSourceOptions({
+              url: env.DATABASE_URL,
+              schema: env.DATABASE_SCHEMA,
+              serviceName: options.serviceName,
+              entities: options.entities,
+              migrations: options.migrations,
+              poolMax: env.DATABASE_POOL_MAX,
+            }),
+          dataSourceFactory: (dataSourceOptions) => openServiceDataSource(dataSourceOptions!),
+        }),
+        MessagingModule.forRoot({
+          serviceName: options.serviceName,
+          brokers: env.KAFKA_BROKERS,
+          ssl: env.KAFKA_SSL,
+          sasl:
+            env.KAFKA_SASL_MECHANISM && env.KAFKA_SASL_USERNAME && env.KAFKA_SASL_PASSWORD
+              ? ({
+                  mechanism: env.KAFKA_SASL_MECHANISM,
+                  username: env.KAFKA_SASL_USERNAME,
+                  password: env.KAFKA_SASL_PASSWORD,
+                } as never)
+              : undefined,
+          consumerGroupPrefix: env.KAFKA_CONSUMER_GROUP_PREFIX,
+          topicPartitions: env.KAFKA_TOPIC_PARTITIONS,
+          replicationFactor: env.KAFKA_REPLICATION_FACTOR,
+          produces: options.produces,
+          outboxRelay: { enabled: options.outboxRelay ?? false },
+        }),
+        HealthModule.forRoot({
+          inject: [getDataSourceToken(), KafkaReadinessCheck],
+          useFactory: (dataSource: DataSource, kafka: KafkaReadinessCheck) => [
+            new PostgresReadinessCheck(dataSource),
+            kafka,
+          ],
+        }),
+      ],
+      providers: [{ provide: TELEMETRY, useValue: options.telemetry }, TelemetryFlusher],
+    };
+  }
+}
