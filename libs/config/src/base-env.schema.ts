@@ -36,6 +36,7 @@ export const baseEnvSchema = z.object({
     .string()
     .regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, . _ - only')
     .default(''),
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1_000).default(3),
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(10).default(1),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),

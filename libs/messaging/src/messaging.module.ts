@@ -56,7 +56,7 @@ export class MessagingModule {
         {
           provide: ConsumerHost,
           useFactory: (k: Kafka, p: EventProducer, m: MessagingMetrics) =>
-            new ConsumerHost(k, p, m, options.consumerGroupPrefix ?? ''),
+            new ConsumerHost(k, p, m, options.consumerGroupPrefix ?? '', options.consumerSessionTimeoutMs),
           inject: [KAFKA, EventProducer, MessagingMetrics],
         },
         {

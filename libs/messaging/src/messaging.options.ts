@@ -8,6 +8,8 @@ export interface MessagingOptions {
   sasl?: SASLOptions;
   /** Prepended to every consumer group id, to keep environments sharing a cluster apart. */
   consumerGroupPrefix?: string;
+  /** How long a silent consumer keeps its partitions before the group moves them (Kafka's 30 s default). */
+  consumerSessionTimeoutMs?: number;
   /** Partitions and replication for topics this service creates when they are missing. */
   topicPartitions: number;
   replicationFactor: number;

@@ -77,6 +77,7 @@ export class ServiceKitModule {
                 } as never)
               : undefined,
           consumerGroupPrefix: env.KAFKA_CONSUMER_GROUP_PREFIX,
+          consumerSessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
           topicPartitions: env.KAFKA_TOPIC_PARTITIONS,
           replicationFactor: env.KAFKA_REPLICATION_FACTOR,
           produces: options.produces,

@@ -18,4 +18,5 @@ export interface ConsumerDefinition<T extends TopicDefinition = TopicDefinition>
   maxAttempts?: number;
   retryBaseMs?: number;
   retryMaxMs?: number;
+  sessionTimeoutMs?: number;
 }

@@ -21,12 +21,17 @@ export class ConsumerHost {
     private readonly producer: EventProducer,
     private readonly metrics: MessagingMetrics,
     private readonly groupPrefix = '',
+    private readonly sessionTimeoutMs?: number,
   ) {}
 
   register<T extends TopicDefinition>(definition: ConsumerDefinition<T>): void {
     this.consumers.push(
       new TopicConsumer(
-        { ...(definition as unknown as ConsumerDefinition), groupId: this.groupPrefix + definition.groupId },
+        {
+          ...(definition as unknown as ConsumerDefinition),
+          groupId: this.groupPrefix + definition.groupId,
+          sessionTimeoutMs: this.sessionTimeoutMs,
+        },
         {
           kafka: this.kafka,
           producer: this.producer,

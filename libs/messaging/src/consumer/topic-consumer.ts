@@ -35,7 +35,11 @@ export class TopicConsumer {
     private readonly definition: ConsumerDefinition,
     private readonly deps: TopicConsumerDeps,
   ) {
-    this.consumer = deps.kafka.consumer({ groupId: definition.groupId, allowAutoTopicCreation: false });
+    this.consumer = deps.kafka.consumer({
+      groupId: definition.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: definition.sessionTimeoutMs ?? 30_000,
+    });
     this.now = deps.now ?? (() => new Date());
     this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.consumer.on(this.consumer.events.END_BATCH_PROCESS, ({ payload }) => {

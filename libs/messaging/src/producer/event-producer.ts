@@ -36,6 +36,8 @@ export class EventProducer {
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      retry: PRODUCER_RETRY,
     });
   }
 
@@ -69,11 +71,13 @@ export class EventProducer {
     await this.sendRaw(topic.name, messages);
   }
 
-  /** Sends already-encoded messages (dead letters, replays) as they are. */
+  /** Sends already-encoded messages (dead letters, replays) as they are, in requests the broker accepts. */
   async sendRaw(topic: string, messages: Message[]): Promise<void> {
     await this.connect();
-    await this.producer.send({ topic, messages, acks: -1 });
-    this.metrics.produced.inc({ topic }, messages.length);
+    for (const chunk of chunkBySize(messages, MAX_REQUEST_BYTES)) {
+      await this.producer.send({ topic, messages: chunk, acks: -1 });
+      this.metrics.produced.inc({ topic }, chunk.length);
+    }
   }
 
   async disconnect(): Promise<void> {
@@ -82,4 +86,31 @@ export class EventProducer {
     this.connected = undefined;
     this.logger.log({ msg: 'producer disconnected' });
   }
+}
+
+// Kafka's default message.max.bytes is ~1 MiB per record batch; stay well under it.
+const MAX_REQUEST_BYTES = 512 * 1024;
+
+/** Splits messages into consecutive runs whose encoded size stays under `maxBytes` (order kept). */
+export function chunkBySize(messages: Message[], maxBytes: number): Message[][] {
+  const chunks: Message[][] = [];
+  let current: Message[] = [];
+  let size = 0;
+  for (const message of messages) {
+    const bytes = sizeOf(message.value) + sizeOf(message.key) + 64;
+    if (current.length > 0 && size + bytes > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(message);
+    size += bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+function sizeOf(value: Message['value'] | Message['key']): number {
+  if (value === null || value === undefined) return 0;
+  return typeof value === 'string' ? Buffer.byteLength(value) : value.length;
 }
