@@ -27,6 +27,7 @@ export default tseslint.config(
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:tool', 'type:app'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:chain-indexer', onlyDependOnLibsWithTags: ['scope:shared', 'scope:chain-indexer'] },
             { sourceTag: 'scope:unlock-engine', onlyDependOnLibsWithTags: ['scope:shared', 'scope:unlock-engine'] },
@@ -39,7 +40,27 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/testing.ts', '**/testing/**/*.ts', 'tools/**/*.ts'],
+    // Test code may use the dev stack (a tool) to get real Postgres, Kafka and Hardhat.
+    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.fixture.ts', '**/testing.ts', '**/testing/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          depConstraints: [
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:tool', 'type:app'] },
+            { sourceTag: '*', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // End-to-end suites drive the apps themselves from outside, so they reach into app sources.
+    files: ['apps/*-e2e/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
+    files: ['tools/**/*.ts', '**/scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   prettier,

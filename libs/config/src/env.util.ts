@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 
 /** Boot stops here: every bad variable is listed at once, so a deploy is fixed in one round. */
 export class EnvValidationError extends Error {

@@ -9,16 +9,14 @@ import {
   PostgresReadinessCheck,
   type TelemetryHandle,
 } from '@convergence/telemetry';
-import type { DataSource } from 'typeorm';
+import type { DataSource, DataSourceOptions } from 'typeorm';
 import { openServiceDataSource, serviceDataSourceOptions } from './database/service-data-source';
 
 export interface ServiceKitOptions {
   serviceName: string;
   env: BaseEnv & { DATABASE_SCHEMA: string };
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own entity/migration list type
-  entities: Function[];
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  migrations: Function[];
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
   /** Topics the service produces (created when missing). */
   produces: TopicDefinition[];
   /** Relay this service's outbox to Kafka (one replica at a time). */

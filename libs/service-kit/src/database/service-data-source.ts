@@ -1,12 +1,12 @@
-import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 
 export interface ServiceDatabaseOptions {
   url: string;
   /** The service's own schema; its tables and its migrations table live there. */
   schema: string;
   serviceName: string;
-  entities: MixedList<Function>;
-  migrations: MixedList<Function>;
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
   poolMax: number;
 }
 

@@ -1,3 +1,4 @@
+import type { DataSourceOptions } from 'typeorm';
 import { createWorkerDatabase } from '@convergence/dev-stack';
 import { randomBytes } from 'node:crypto';
 import {
@@ -9,10 +10,8 @@ import { spawnService, waitForReady } from './service-process';
 
 export interface ServiceBootSpec {
   app: string;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's entity/migration list type
-  entities: Function[];
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  migrations: Function[];
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
 }
 
 /**

@@ -1,0 +1,24 @@
+// Named re-exports only (no `export *`): keeps the public surface explicit; index.spec.ts checks it is complete.
+export {
+  contractAbis,
+  contractBytecodes,
+  contractNames,
+  covenantAbi,
+  covenantBytecode,
+  demoGovernorAbi,
+  demoGovernorBytecode,
+  demoTokenAbi,
+  demoTokenBytecode,
+  mockVrfCoordinatorAbi,
+  mockVrfCoordinatorBytecode,
+  opinionMarketAbi,
+  opinionMarketBytecode,
+  type ContractName,
+} from './generated';
+export {
+  demoContractKinds,
+  type DemoContractKey,
+  type DemoDeployment,
+  type DeployedContract,
+} from './demo-deployment';
+export { roles, type RoleName } from './roles';
