@@ -1,14 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceKitModule } from '@convergence/service-kit';
 import { topics } from '@convergence/schemas';
-import type { TelemetryHandle } from '@convergence/telemetry';
 import { SERVICE_NAME, type AlertRouterEnv } from './config/env';
 import { entities, migrations } from './migrations';
 
 /** Groups, inhibits, silences, escalates and delivers alerts in Alertmanager's formats (DESIGN.md). */
 @Module({})
 export class AppModule {
-  static register(env: AlertRouterEnv, telemetry?: TelemetryHandle): DynamicModule {
+  static register(env: AlertRouterEnv): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -18,7 +17,6 @@ export class AppModule {
           entities,
           migrations,
           produces: [topics.alertsNotification],
-          telemetry,
         }),
       ],
     };

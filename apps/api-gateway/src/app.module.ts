@@ -1,13 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceKitModule } from '@convergence/service-kit';
-import type { TelemetryHandle } from '@convergence/telemetry';
 import { SERVICE_NAME, type ApiGatewayEnv } from './config/env';
 import { entities, migrations } from './migrations';
 
 /** What frontends and operators call: REST, WebSocket, identity, rate limits (DESIGN.md). */
 @Module({})
 export class AppModule {
-  static register(env: ApiGatewayEnv, telemetry?: TelemetryHandle): DynamicModule {
+  static register(env: ApiGatewayEnv): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -17,7 +16,6 @@ export class AppModule {
           entities,
           migrations,
           produces: [],
-          telemetry,
         }),
       ],
     };

@@ -1,7 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceKitModule } from '@convergence/service-kit';
 import { topics } from '@convergence/schemas';
-import type { TelemetryHandle } from '@convergence/telemetry';
 import { SERVICE_NAME, type ChainIndexerEnv } from './config/env';
 import { entities, migrations } from './migrations';
 import { PublishingModule } from './publishing/publishing.module';
@@ -9,7 +8,7 @@ import { PublishingModule } from './publishing/publishing.module';
 /** Follows EVM and Solana chains and publishes decoded contract events (DESIGN.md). */
 @Module({})
 export class AppModule {
-  static register(env: ChainIndexerEnv, telemetry?: TelemetryHandle): DynamicModule {
+  static register(env: ChainIndexerEnv): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -19,7 +18,6 @@ export class AppModule {
           entities,
           migrations,
           produces: [topics.chainEvmLog, topics.chainEvmReorg, topics.chainSolanaTx, topics.alertsRaw],
-          telemetry,
         }),
         PublishingModule,
       ],

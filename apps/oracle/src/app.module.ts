@@ -1,14 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceKitModule } from '@convergence/service-kit';
 import { topics } from '@convergence/schemas';
-import type { TelemetryHandle } from '@convergence/telemetry';
 import { SERVICE_NAME, type OracleEnv } from './config/env';
 import { entities, migrations } from './migrations';
 
 /** Claude-backed sentiment and interpretations; drives opinion-market settlement (DESIGN.md). */
 @Module({})
 export class AppModule {
-  static register(env: OracleEnv, telemetry?: TelemetryHandle): DynamicModule {
+  static register(env: OracleEnv): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -23,7 +22,6 @@ export class AppModule {
             topics.oracleInterpretation,
             topics.alertsRaw,
           ],
-          telemetry,
         }),
       ],
     };

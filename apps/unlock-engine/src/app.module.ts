@@ -1,7 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceKitModule } from '@convergence/service-kit';
 import { topics } from '@convergence/schemas';
-import type { TelemetryHandle } from '@convergence/telemetry';
 import { SERVICE_NAME, type UnlockEngineEnv } from './config/env';
 import { ActivityModule } from './activity/activity.module';
 import { entities, migrations } from './migrations';
@@ -9,7 +8,7 @@ import { entities, migrations } from './migrations';
 /** Turns chain activity into wallet profiles and unlocks (DESIGN.md). */
 @Module({})
 export class AppModule {
-  static register(env: UnlockEngineEnv, telemetry?: TelemetryHandle): DynamicModule {
+  static register(env: UnlockEngineEnv): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -19,7 +18,6 @@ export class AppModule {
           entities,
           migrations,
           produces: [topics.unlockAchieved, topics.unlockRevoked, topics.profileUpdated, topics.alertsRaw],
-          telemetry,
         }),
         ActivityModule,
       ],

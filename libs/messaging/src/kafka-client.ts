@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { type Admin, Kafka, logLevel, type LogEntry } from 'kafkajs';
 import type { MessagingOptions } from './messaging.options';
 
 const logger = new Logger('kafkajs');
@@ -41,13 +41,38 @@ export async function ensureTopics(
     const existing = new Set(await admin.listTopics());
     const missing = [...new Set(names)].filter((n) => !existing.has(n));
     if (missing.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor })),
-      });
+      try {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor })),
+        });
+      } catch (error) {
+        // Replicas (or other services) starting together create the same topics; losing that race is fine.
+        if (!isTopicAlreadyExists(error)) throw error;
+      }
+      await waitForLeaders(admin, missing);
     }
     return missing;
   } finally {
     await admin.disconnect();
+  }
+}
+
+function isTopicAlreadyExists(error: unknown): boolean {
+  const e = error as { type?: string; errors?: { type?: string }[] };
+  return e.type === 'TOPIC_ALREADY_EXISTS' || (e.errors ?? []).every((x) => x.type === 'TOPIC_ALREADY_EXISTS');
+}
+
+/** Waits until every partition of the topics has a leader, so the first send or subscribe finds them. */
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ready = await admin
+      .fetchTopicMetadata({ topics })
+      .then((m) => m.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)))
+      .catch(() => false);
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error(`topics have no leaders after ${timeoutMs} ms: ${topics.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

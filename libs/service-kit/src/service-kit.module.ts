@@ -1,14 +1,9 @@
-import { type DynamicModule, Inject, Module, type OnApplicationShutdown, Optional } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import type { BaseEnv } from '@convergence/config';
 import { KafkaReadinessCheck, MessagingModule } from '@convergence/messaging';
 import type { TopicDefinition } from '@convergence/schemas';
-import {
-  HealthModule,
-  MetricsModule,
-  PostgresReadinessCheck,
-  type TelemetryHandle,
-} from '@convergence/telemetry';
+import { HealthModule, MetricsModule, PostgresReadinessCheck } from '@convergence/telemetry';
 import type { DataSource, DataSourceOptions } from 'typeorm';
 import { openServiceDataSource, serviceDataSourceOptions } from './database/service-data-source';
 
@@ -21,18 +16,6 @@ export interface ServiceKitOptions {
   produces: TopicDefinition[];
   /** Relay this service's outbox to Kafka (one replica at a time). */
   outboxRelay?: boolean;
-  telemetry?: TelemetryHandle;
-}
-
-const TELEMETRY = Symbol('TELEMETRY');
-
-/** Flushes spans after everything else has shut down. */
-class TelemetryFlusher implements OnApplicationShutdown {
-  constructor(@Optional() @Inject(TELEMETRY) private readonly telemetry?: TelemetryHandle) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.telemetry?.shutdown();
-  }
 }
 
 /**
@@ -89,7 +72,6 @@ export class ServiceKitModule {
           ],
         }),
       ],
-      providers: [{ provide: TELEMETRY, useValue: options.telemetry }, TelemetryFlusher],
     };
   }
 }

@@ -20,7 +20,7 @@ export class MessagingTables1763769600000 implements MigrationInterface {
       "topic" text NOT NULL,
       "message_key" text NOT NULL,
       "envelope" jsonb NOT NULL,
-      "headers" jsonb NOT NULL DEFAULT '{}'::jsonb,
+      "headers" jsonb NOT NULL,
       "batch_no" bigint,
       "created_at" timestamptz NOT NULL DEFAULT now(),
       "published_at" timestamptz,

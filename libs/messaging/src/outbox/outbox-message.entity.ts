@@ -17,7 +17,7 @@ export class OutboxMessageEntity {
   envelope!: Record<string, unknown>;
 
   /** Trace context of the writing transaction, so the trace continues through the relay. */
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb' })
   headers!: Record<string, string>;
 
   /** Set when the relay claims the row; the batch number is what it commits to Kafka with the messages. */

@@ -1,6 +1,6 @@
 import { type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { PinoNestLogger } from '@convergence/telemetry';
+import { PinoNestLogger, type TelemetryHandle } from '@convergence/telemetry';
 import type { Logger } from 'pino';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 
@@ -9,11 +9,15 @@ export interface RunServiceOptions {
   port: number;
   host: string;
   logger: Logger;
+  /** Flushed last, so the spans of the shutdown itself are exported. */
+  telemetry?: TelemetryHandle;
+  /** A shutdown that takes longer is cut short with exit code 1. */
+  shutdownTimeoutMs?: number;
 }
 
 /**
- * Creates the Nest app, wires logging, errors and graceful shutdown (SIGTERM/SIGINT stop consumers,
- * then the outbox relay, then connections), and listens.
+ * Creates the Nest app with the service's logger and problem+json errors, listens, and stops
+ * gracefully on SIGTERM/SIGINT.
  *
  * @example
  * await runService(AppModule.register(env), { serviceName: 'oracle', port: env.PORT, host: env.HOST, logger });
@@ -24,10 +28,44 @@ export async function runService(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(module, { logger: new PinoNestLogger(options.logger) });
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
   await app.listen(options.port, options.host);
   options.logger.info({ port: options.port, host: options.host }, `${options.serviceName} listening`);
+  stopOnSignals(app, options);
   return app;
+}
+
+/**
+ * SIGTERM/SIGINT: `app.close()` runs Nest's shutdown hooks in order (consumers leave their groups
+ * committing what they processed, the outbox relay stops, connections close), then spans are
+ * flushed and the process exits 0 — or 1 when that takes longer than the timeout.
+ */
+function stopOnSignals(app: INestApplication, options: RunServiceOptions): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    options.logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      options.logger.error({ signal }, 'shutdown timed out');
+      process.exit(1);
+    }, options.shutdownTimeoutMs ?? 25_000);
+    app
+      .close()
+      .then(() => options.telemetry?.shutdown())
+      .then(
+        () => {
+          clearTimeout(timer);
+          options.logger.info({ signal }, 'shutdown complete');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          options.logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
 /** For `main.ts`: a boot failure is logged with its cause chain and ends the process with code 1. */

@@ -69,6 +69,7 @@ export function describeServiceBoot({ app, entities, migrations }: ServiceBootSp
         expect(text).toContain('process_cpu_seconds_total');
       } finally {
         expect(await service.stop()).toBe(0);
+        expect(service.output()).toContain('shutdown complete');
       }
     });
 

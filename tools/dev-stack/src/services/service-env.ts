@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StackHandle } from '../stack-types';
+import type { ServiceDefinition } from './service-list';
+
+/**
+ * The environment of one service: `base` (the repo's .env under the real environment), then what the dev stack
+ * decides: PORT, DATABASE_URL, KAFKA_BROKERS, EVM_RPC_URL, EVM_CHAIN_ID and CONTRACTS_FILE (the EVM ones only
+ * when the stack runs Hardhat; otherwise those from `base` pass through), LOG_LEVEL (default info), and
+ * SWC_NODE_PROJECT (the app's own tsconfig, so @swc-node/register compiles it with the app's settings).
+ */
+export function serviceEnv(
+  service: ServiceDefinition,
+  stack: StackHandle,
+  base: NodeJS.ProcessEnv,
+  rootDir: string,
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...base,
+    PORT: String(service.port),
+    DATABASE_URL: stack.databaseUrl,
+    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+    LOG_LEVEL: base['LOG_LEVEL'] || 'info',
+  };
+  if (stack.evm) {
+    env['EVM_RPC_URL'] = stack.evm.rpcUrl;
+    env['EVM_CHAIN_ID'] = String(stack.evm.chainId);
+    env['CONTRACTS_FILE'] = stack.evm.contractsFile;
+  }
+  const tsconfig = ['tsconfig.app.json', 'tsconfig.json']
+    .map((file) => join(rootDir, 'apps', service.name, file))
+    .find((file) => existsSync(file));
+  if (tsconfig) env['SWC_NODE_PROJECT'] = tsconfig;
+  else delete env['SWC_NODE_PROJECT'];
+  return env;
+}
