@@ -5,7 +5,18 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.dev-stack', '**/.cache', '**/generated/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.nx',
+      '**/.dev-stack',
+      '**/.cache',
+      '**/generated/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -16,7 +27,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
       '@nx/enforce-module-boundaries': [
@@ -29,11 +43,23 @@ export default tseslint.config(
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:tool', 'type:app'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:chain-indexer', onlyDependOnLibsWithTags: ['scope:shared', 'scope:chain-indexer'] },
-            { sourceTag: 'scope:unlock-engine', onlyDependOnLibsWithTags: ['scope:shared', 'scope:unlock-engine'] },
+            {
+              sourceTag: 'scope:chain-indexer',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:chain-indexer'],
+            },
+            {
+              sourceTag: 'scope:unlock-engine',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:unlock-engine'],
+            },
             { sourceTag: 'scope:oracle', onlyDependOnLibsWithTags: ['scope:shared', 'scope:oracle'] },
-            { sourceTag: 'scope:alert-router', onlyDependOnLibsWithTags: ['scope:shared', 'scope:alert-router'] },
-            { sourceTag: 'scope:api-gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:api-gateway'] },
+            {
+              sourceTag: 'scope:alert-router',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:alert-router'],
+            },
+            {
+              sourceTag: 'scope:api-gateway',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:api-gateway'],
+            },
           ],
         },
       ],
@@ -41,7 +67,13 @@ export default tseslint.config(
   },
   {
     // Test code may use the dev stack (a tool) to get real Postgres, Kafka and Hardhat.
-    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.fixture.ts', '**/testing.ts', '**/testing/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.integration-spec.ts',
+      '**/*.fixture.ts',
+      '**/testing.ts',
+      '**/testing/**/*.ts',
+    ],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

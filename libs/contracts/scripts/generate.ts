@@ -4,7 +4,7 @@
  *   node -r @swc-node/register libs/contracts/scripts/generate.ts          # write
  *   node -r @swc-node/register libs/contracts/scripts/generate.ts --check  # verify, exit 1 when stale
  */
- 
+
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import solc from 'solc';

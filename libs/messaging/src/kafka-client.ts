@@ -60,7 +60,9 @@ export async function ensureTopics(
 
 function isTopicAlreadyExists(error: unknown): boolean {
   const e = error as { type?: string; errors?: { type?: string }[] };
-  return e.type === 'TOPIC_ALREADY_EXISTS' || (e.errors ?? []).every((x) => x.type === 'TOPIC_ALREADY_EXISTS');
+  return (
+    e.type === 'TOPIC_ALREADY_EXISTS' || (e.errors ?? []).every((x) => x.type === 'TOPIC_ALREADY_EXISTS')
+  );
 }
 
 /** Waits until every partition of the topics has a leader, so the first send or subscribe finds them. */
@@ -72,7 +74,8 @@ async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 15_000
       .then((m) => m.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)))
       .catch(() => false);
     if (ready) return;
-    if (Date.now() > deadline) throw new Error(`topics have no leaders after ${timeoutMs} ms: ${topics.join(', ')}`);
+    if (Date.now() > deadline)
+      throw new Error(`topics have no leaders after ${timeoutMs} ms: ${topics.join(', ')}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
