@@ -1,6 +1,0 @@
-export default {
-  displayName: 'oracle',
-  preset: '../../jest.preset.js',
-  rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
-};
