@@ -1,0 +1,126 @@
+import type { Alert, Fingerprint, Labels } from '../alerts/alert.model';
+import { compareAlerts, isResolved } from '../alerts/alert.util';
+import { fingerprintOf } from '../alerts/fingerprint.util';
+import type { Route } from '../routing/route.model';
+import { groupKeyOf } from './group-key.util';
+
+/** The current time; injected so the machine can be driven deterministically. */
+export type Clock = () => Date;
+
+/** What one flush of a group hands to the notification pipeline. */
+export interface FlushBatch {
+  readonly groupKey: string;
+  readonly groupLabels: Labels;
+  readonly routeId: string;
+  readonly receiver: string;
+  readonly repeatIntervalMs: number;
+  readonly flushedAt: Date;
+  /** Sorted as Alertmanager sorts notifications; firing ones without an end time. */
+  readonly alerts: readonly Alert[];
+  readonly firing: ReadonlySet<Fingerprint>;
+  readonly resolved: ReadonlySet<Fingerprint>;
+}
+
+/**
+ * One aggregation group (Alertmanager's `aggrGroup`) as a timer-free state machine: the owner asks
+ * `nextFlushAt()`, calls `flush(now)` then, sends the batch, and reports success with
+ * `markDelivered(batch)`. The first flush comes group_wait after the group was created — at once
+ * if an alert started more than group_wait ago — and later ones every group_interval.
+ *
+ * @example
+ * const group = new AggregationGroup(route, groupLabelsOf(route, alert.labels), () => new Date());
+ * group.insert(alert);
+ * const batch = group.flush(group.nextFlushAt()); // then send, then group.markDelivered(batch)
+ */
+export class AggregationGroup {
+  readonly groupKey: string;
+  private readonly alerts = new Map<Fingerprint, Alert>();
+  private nextFlushMs: number;
+  private hasFlushed = false;
+
+  constructor(
+    readonly route: Route,
+    readonly groupLabels: Labels,
+    private readonly clock: Clock,
+  ) {
+    this.groupKey = groupKeyOf(route, groupLabels);
+    this.nextFlushMs = clock().getTime() + route.groupWaitMs;
+  }
+
+  /** Adds or replaces (by fingerprint) an alert, already merged by the alert store. */
+  insert(alert: Alert): void {
+    this.alerts.set(fingerprintOf(alert.labels), alert);
+    const now = this.clock().getTime();
+    // A group of old alerts flushes at once: their group_wait is already over.
+    if (!this.hasFlushed && alert.startsAt.getTime() + this.route.groupWaitMs < now) {
+      this.nextFlushMs = Math.min(this.nextFlushMs, now);
+    }
+  }
+
+  /** When `flush` is next due. */
+  nextFlushAt(): Date {
+    return new Date(this.nextFlushMs);
+  }
+
+  /**
+   * The batch to notify about if a flush is due at `now` (undefined if not due, or due but the
+   * group is empty). A due flush schedules the next one group_interval after `now`. Alerts still
+   * firing at `now` are sent without an end time, so they do not resolve as time moves on.
+   */
+  flush(now: Date): FlushBatch | undefined {
+    if (now.getTime() < this.nextFlushMs) return undefined;
+    this.nextFlushMs = now.getTime() + this.route.groupIntervalMs;
+    this.hasFlushed = true;
+    if (this.alerts.size === 0) return undefined;
+    const firing = new Set<Fingerprint>();
+    const resolved = new Set<Fingerprint>();
+    const alerts = [...this.alerts].map(([fingerprint, alert]) => {
+      if (isResolved(alert, now)) {
+        resolved.add(fingerprint);
+        return alert;
+      }
+      firing.add(fingerprint);
+      const { endsAt: _endsAt, ...withoutEnd } = alert;
+      return withoutEnd;
+    });
+    return {
+      groupKey: this.groupKey,
+      groupLabels: this.groupLabels,
+      routeId: this.route.id,
+      receiver: this.route.receiver,
+      repeatIntervalMs: this.route.repeatIntervalMs,
+      flushedAt: now,
+      alerts: alerts.sort(compareAlerts),
+      firing,
+      resolved,
+    };
+  }
+
+  /**
+   * Records that `batch` was delivered: its resolved alerts leave the group, unless they were
+   * updated since (Alertmanager's `DeleteIfNotModified`). Returns whether the group is now empty
+   * and can be dropped.
+   */
+  markDelivered(batch: FlushBatch): {
+    readonly removed: readonly Fingerprint[];
+    readonly droppable: boolean;
+  } {
+    if (batch.groupKey !== this.groupKey)
+      throw new Error(`batch of ${batch.groupKey} marked on group ${this.groupKey}`);
+    const removed: Fingerprint[] = [];
+    for (const alert of batch.alerts) {
+      const fingerprint = fingerprintOf(alert.labels);
+      const current = this.alerts.get(fingerprint);
+      if (batch.resolved.has(fingerprint) && current?.updatedAt.getTime() === alert.updatedAt.getTime()) {
+        this.alerts.delete(fingerprint);
+        removed.push(fingerprint);
+      }
+    }
+    return { removed, droppable: this.isDroppable() };
+  }
+
+  /** Whether the group holds no alerts, so its owner may drop it (Alertmanager's maintenance does). */
+  isDroppable(): boolean {
+    return this.alerts.size === 0;
+  }
+}
