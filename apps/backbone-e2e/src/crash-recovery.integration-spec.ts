@@ -10,10 +10,14 @@ import { randomAddress, transferLog } from './support/evm-log.factory';
 
 const EVENTS = 2_000;
 
-describe('unlock-engine killed in the middle of a batch', () => {
-  const suffix = randomBytes(3).toString('hex');
-  const schema = `ue_crash_${suffix}`;
-  const groupPrefix = `crash-${suffix}.`;
+interface InterruptedRun {
+  processedAtStop: number;
+  skippedAfterRestart: number;
+  activity: { wallet: string; count: string }[];
+  wallets: string[];
+}
+
+describe('unlock-engine stopped in the middle of a batch', () => {
   const brokers = process.env['KAFKA_BROKERS'] ?? '';
   const kafka = createKafkaClient({
     serviceName: 'backbone-e2e',
@@ -21,50 +25,40 @@ describe('unlock-engine killed in the middle of a batch', () => {
     topicPartitions: 3,
     replicationFactor: 1,
   });
+  let databaseUrl: string;
   let db: Client;
-  let env: Record<string, string>;
-  let service: ServiceProcess | undefined;
+  const running: ServiceProcess[] = [];
 
   beforeAll(async () => {
-    const databaseUrl = await createWorkerDatabase();
+    databaseUrl = await createWorkerDatabase();
     db = new Client({ connectionString: databaseUrl });
     await db.connect();
-    env = {
-      DATABASE_URL: databaseUrl,
-      DATABASE_SCHEMA: schema,
-      KAFKA_BROKERS: brokers,
-      KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix,
-      // The killed member's partitions move once its session expires; keep that wait short.
-      KAFKA_SESSION_TIMEOUT_MS: '6000',
-      LOG_LEVEL: 'warn',
-    };
   });
   afterAll(async () => {
-    await service?.stop();
+    await Promise.all(running.map((s) => s.stop()));
     await db.end();
   });
 
-  let eventIds: string[] = [];
-  /** How many of this test's events unlock-engine has recorded (the topic also holds other tests' events). */
-  const processedCount = async () => {
-    const { rows } = await db
-      .query(`SELECT count(*)::int AS n FROM "${schema}".processed_events WHERE event_id = ANY($1)`, [
-        eventIds,
-      ])
-      .catch(() => ({ rows: [{ n: 0 }] }));
-    return (rows[0] as { n: number }).n;
-  };
-
-  it('applies every event exactly once after a restart', async () => {
-    const started = Date.now();
-    const log = (what: string) =>
-      process.stdout.write(`crash-recovery +${Date.now() - started} ms: ${what}\n`);
-    service = await spawnService('unlock-engine', env);
-    await waitForReady(service);
-
+  /**
+   * Starts unlock-engine (own schema and consumer group), publishes EVENTS transfers between two fresh
+   * wallets, stops the process with `stop` once some are applied, restarts it and waits for all.
+   */
+  async function consumeWithInterruption(
+    stop: (service: ServiceProcess) => Promise<void>,
+  ): Promise<InterruptedRun> {
+    const suffix = randomBytes(3).toString('hex');
+    const schema = `ue_stop_${suffix}`;
+    const env = {
+      DATABASE_URL: databaseUrl,
+      DATABASE_SCHEMA: schema,
+      KAFKA_BROKERS: brokers,
+      KAFKA_CONSUMER_GROUP_PREFIX: `stop-${suffix}.`,
+      // A killed member's partitions move once its session expires; keep that wait short.
+      KAFKA_SESSION_TIMEOUT_MS: '6000',
+      LOG_LEVEL: 'warn',
+    };
     const from = randomAddress();
     const to = randomAddress();
-    const producer = new EventProducer(kafka, new MessagingMetrics(new Registry()));
     const envelopes = Array.from({ length: EVENTS }, (_, i) => {
       const log = transferLog(from, to, '1', i + 1);
       return createEnvelope(topics.chainEvmLog, {
@@ -73,41 +67,74 @@ describe('unlock-engine killed in the middle of a batch', () => {
         data: log,
       });
     });
-    eventIds = envelopes.map((e) => e.id);
+    const eventIds = envelopes.map((e) => e.id);
+    // Only this run's events: the topic also holds other tests' events.
+    const processedCount = async () => {
+      const { rows } = await db
+        .query(`SELECT count(*)::int AS n FROM "${schema}".processed_events WHERE event_id = ANY($1)`, [
+          eventIds,
+        ])
+        .catch(() => ({ rows: [{ n: 0 }] }));
+      return (rows[0] as { n: number }).n;
+    };
+
+    const first = await spawnService('unlock-engine', env);
+    running.push(first);
+    await waitForReady(first);
+    const producer = new EventProducer(kafka, new MessagingMetrics(new Registry()));
     await producer.publish(topics.chainEvmLog, envelopes);
     await producer.disconnect();
-
     await eventually(
       async () => ((await processedCount()) >= 50 ? true : undefined),
       60_000,
-      'first events processed',
+      'first events applied',
     );
-    log('killing');
-    service.child.kill('SIGKILL');
-    await service.exited;
-    const processedAtKill = await processedCount();
-    expect(processedAtKill).toBeLessThan(EVENTS);
+    await stop(first);
+    const processedAtStop = await processedCount();
 
-    service = await spawnService('unlock-engine', env);
-    await waitForReady(service);
-    log(`restarted, ${processedAtKill} processed at kill`);
+    const second = await spawnService('unlock-engine', env);
+    running.push(second);
+    await waitForReady(second);
     await eventually(
       async () => ((await processedCount()) === EVENTS ? true : undefined),
       120_000,
-      'all events processed',
+      'all events applied',
     );
-
+    const metrics = await (await fetch(`${second.url}/metrics`)).text();
+    const skipped = /^unlock_engine_duplicate_events_skipped_total\{[^}]*\} (\d+)/m.exec(metrics)?.[1] ?? '0';
     const { rows } = await db.query(
       `SELECT wallet, count FROM "${schema}".wallet_activity WHERE wallet = ANY($1) ORDER BY wallet`,
       [[from, to]],
     );
-    expect(rows).toEqual([from, to].sort().map((wallet) => ({ wallet, count: String(EVENTS) })));
-    // Events processed before the kill but not yet committed were delivered again and skipped.
-    const metrics = await (await fetch(`${service.url}/metrics`)).text();
-    const skipped = Number(
-      /^unlock_engine_duplicate_events_skipped_total\{[^}]*\} (\d+)/m.exec(metrics)?.[1] ?? 0,
+    await second.stop();
+    return {
+      processedAtStop,
+      skippedAfterRestart: Number(skipped),
+      activity: rows,
+      wallets: [from, to].sort(),
+    };
+  }
+
+  it('applies every event exactly once after kill -9 and a restart', async () => {
+    const run = await consumeWithInterruption(async (service) => {
+      service.child.kill('SIGKILL');
+      await service.exited;
+    });
+    expect(run.processedAtStop).toBeLessThan(EVENTS);
+    expect(run.activity).toEqual(run.wallets.map((wallet) => ({ wallet, count: String(EVENTS) })));
+    // Applied before the kill but not yet committed: delivered again, recognised, skipped.
+    expect(run.skippedAfterRestart).toBeGreaterThan(0);
+    process.stdout.write(
+      `kill -9: ${run.processedAtStop} applied at kill, ${run.skippedAfterRestart} redelivered and skipped\n`,
     );
-    expect(skipped).toBeGreaterThan(0);
-    log(`${skipped} redelivered and skipped`);
+  }, 240_000);
+
+  it('commits what it applied when stopped with SIGTERM, so a restart redelivers nothing', async () => {
+    const run = await consumeWithInterruption(async (service) => {
+      expect(await service.stop()).toBe(0);
+    });
+    expect(run.processedAtStop).toBeLessThan(EVENTS);
+    expect(run.activity).toEqual(run.wallets.map((wallet) => ({ wallet, count: String(EVENTS) })));
+    expect(run.skippedAfterRestart).toBe(0);
   }, 240_000);
 });
