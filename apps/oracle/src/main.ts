@@ -1,12 +1,5 @@
-import { env, logger, telemetry } from './instrument';
+import { service } from './instrument';
 import { exitOnBootFailure, runService } from '@convergence/service-kit';
 import { AppModule } from './app.module';
-import { SERVICE_NAME } from './config/env';
 
-runService(AppModule.register(env), {
-  serviceName: SERVICE_NAME,
-  port: env.PORT,
-  host: env.HOST,
-  logger,
-  telemetry,
-}).catch(exitOnBootFailure(logger));
+runService(AppModule.register(service.env), service).catch(exitOnBootFailure(service.logger));

@@ -44,3 +44,22 @@ export const baseEnvSchema = z.object({
 });
 
 export type BaseEnv = z.infer<typeof baseEnvSchema>;
+
+/**
+ * A service's env schema: the base plus its default port and database schema; extend it with the
+ * service's own variables.
+ *
+ * @example
+ * export const envSchema = serviceEnvSchema({ port: 3003, schema: 'oracle' }).extend({ ANTHROPIC_API_KEY: z.string().optional() });
+ */
+export function serviceEnvSchema(defaults: { port: number; schema: string }) {
+  return baseEnvSchema.extend({
+    PORT: portSchema(defaults.port),
+    DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lowercase SQL identifier')
+      .default(defaults.schema),
+  });
+}
+
+export type ServiceEnv = z.infer<ReturnType<typeof serviceEnvSchema>>;

@@ -1,5 +1,6 @@
 export { ServiceKitModule, type ServiceKitOptions } from './service-kit.module';
 export { runService, exitOnBootFailure, type RunServiceOptions } from './bootstrap/run-service';
+export type { InstrumentedService } from './instrument';
 export {
   serviceDataSourceOptions,
   openServiceDataSource,

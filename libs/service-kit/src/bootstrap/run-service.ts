@@ -1,16 +1,11 @@
 import { type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { PinoNestLogger, type TelemetryHandle } from '@convergence/telemetry';
+import { PinoNestLogger } from '@convergence/telemetry';
+import type { InstrumentedService } from '../instrument';
 import type { Logger } from 'pino';
 import { ProblemDetailsFilter } from '../http/problem-details.filter';
 
-export interface RunServiceOptions {
-  serviceName: string;
-  port: number;
-  host: string;
-  logger: Logger;
-  /** Flushed last, so the spans of the shutdown itself are exported. */
-  telemetry?: TelemetryHandle;
+export interface RunServiceOptions extends InstrumentedService {
   /** A shutdown that takes longer is cut short with exit code 1. */
   shutdownTimeoutMs?: number;
 }
@@ -20,7 +15,7 @@ export interface RunServiceOptions {
  * gracefully on SIGTERM/SIGINT.
  *
  * @example
- * await runService(AppModule.register(env), { serviceName: 'oracle', port: env.PORT, host: env.HOST, logger });
+ * await runService(AppModule.register(service.env), service);
  */
 export async function runService(
   module: DynamicModule,
@@ -28,8 +23,9 @@ export async function runService(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(module, { logger: new PinoNestLogger(options.logger) });
   app.useGlobalFilters(new ProblemDetailsFilter());
-  await app.listen(options.port, options.host);
-  options.logger.info({ port: options.port, host: options.host }, `${options.serviceName} listening`);
+  const { PORT: port, HOST: host } = options.env;
+  await app.listen(port, host);
+  options.logger.info({ port, host }, `${options.serviceName} listening`);
   stopOnSignals(app, options);
   return app;
 }
