@@ -92,7 +92,7 @@ export default tseslint.config(
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   {
-    files: ['tools/**/*.ts', '**/scripts/**/*.ts'],
+    files: ['tools/**/*.ts', '**/scripts/**/*.ts', '**/bench/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   prettier,
