@@ -73,6 +73,7 @@ export default tseslint.config(
       '**/*.fixture.ts',
       '**/testing.ts',
       '**/testing/**/*.ts',
+      '**/bench/**/*.ts',
     ],
     rules: {
       '@nx/enforce-module-boundaries': [
