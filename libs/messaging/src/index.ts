@@ -18,3 +18,20 @@ export { MessagingTables1763769600000 } from './migrations/1763769600000-messagi
 export { RetryableError, NonRetryableError, isRetryableError, backoffDelayMs } from './retryable-error';
 /** Entities every service using the backbone must register with TypeORM. */
 export { messagingEntities } from './messaging.entities';
+export { DeadLetterService, type DeadLetterServiceOptions } from './dead-letter/dead-letter.service';
+export type {
+  DeadLetter,
+  InspectOptions,
+  ReplaySelection,
+  ReplayResult,
+} from './dead-letter/dead-letter.types';
+export {
+  DEAD_LETTER_HEADER_PREFIX,
+  REPLAY_HEADERS,
+  stripDeadLetterHeaders,
+  toDeadLetter,
+  toReplayMessage,
+} from './dead-letter/dead-letter.mapper';
+export { DeadLetterNotFoundError } from './dead-letter/dead-letter-not-found.error';
+export { DeadLetterReadError } from './dead-letter/dead-letter-read.error';
+export { InvalidDeadLetterRequestError } from './dead-letter/invalid-dead-letter-request.error';

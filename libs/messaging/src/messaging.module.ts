@@ -6,6 +6,7 @@ import type { Kafka } from 'kafkajs';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { ConsumerHost } from './consumer/consumer-host';
+import { DeadLetterService } from './dead-letter/dead-letter.service';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { createKafkaClient } from './kafka-client';
 import { KafkaReadinessCheck } from './kafka-readiness.check';
@@ -64,6 +65,11 @@ export class MessagingModule {
           useFactory: (ds: DataSource) => new IdempotencyService(ds),
           inject: [getDataSourceToken()],
         },
+        {
+          provide: DeadLetterService,
+          useFactory: (k: Kafka, p: EventProducer) => new DeadLetterService(k, p),
+          inject: [KAFKA, EventProducer],
+        },
         { provide: OutboxService, useValue: new OutboxService() },
         {
           provide: KafkaReadinessCheck,
@@ -91,6 +97,7 @@ export class MessagingModule {
         KAFKA,
         EventProducer,
         ConsumerHost,
+        DeadLetterService,
         IdempotencyService,
         OutboxService,
         KafkaReadinessCheck,
