@@ -30,6 +30,7 @@ export class OutboxRelay {
   private running?: Promise<void>;
   private stopping = false;
   private wake?: () => void;
+  private pendingCountedAt = 0;
 
   constructor(
     kafka: Kafka,
@@ -124,7 +125,7 @@ export class OutboxRelay {
   private async relayOnce(): Promise<number> {
     let rows = await this.store.findClaimedBatch();
     if (rows.length === 0) rows = await this.store.claimNextBatch(this.options.batchSize);
-    this.metrics.outboxPending.set(await this.store.countPending());
+    await this.refreshPendingGauge(rows.length === 0);
     if (rows.length === 0) return 0;
     const batchNo = rows[0]!.batchNo;
     const transaction = await this.producer.transaction();
@@ -143,6 +144,15 @@ export class OutboxRelay {
     await this.store.markPublishedUpTo(batchNo);
     for (const row of rows) this.metrics.outboxPublished.inc({ topic: row.topic });
     return rows.length;
+  }
+
+  // Nothing to claim means nothing pending; while busy, a count every few seconds is recent enough.
+  private async refreshPendingGauge(idle: boolean): Promise<void> {
+    if (idle) return this.metrics.outboxPending.set(0);
+    const now = Date.now();
+    if (now - this.pendingCountedAt < 5_000) return;
+    this.pendingCountedAt = now;
+    this.metrics.outboxPending.set(await this.store.countPending());
   }
 
   private pause(ms: number): Promise<void> {
