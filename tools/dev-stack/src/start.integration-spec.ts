@@ -20,6 +20,7 @@ describe('npm start', () => {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
+    let deadline: NodeJS.Timeout | undefined;
     const up = await Promise.race([
       new Promise<boolean>((resolve) => {
         const timer = setInterval(() => {
@@ -31,8 +32,9 @@ describe('npm start', () => {
         void exited.then(() => clearInterval(timer));
       }),
       exited.then(() => false),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 240_000)),
+      new Promise<boolean>((resolve) => (deadline = setTimeout(() => resolve(false), 240_000))),
     ]);
+    clearTimeout(deadline);
     if (!up) child.kill('SIGKILL');
     expect({ up, tail: up ? '' : output.slice(-3_000) }).toEqual({ up: true, tail: '' });
     for (const port of [3000, 3001, 3002, 3003, 3004]) {
