@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceKitModule } from '@convergence/service-kit';
 import { topics } from '@convergence/schemas';
 import { SERVICE_NAME, type AlertRouterEnv } from './config/env';
+import { AlertStoreModule } from './alert-store/alert-store.module';
 import { entities, migrations } from './migrations';
 
 /** Groups, inhibits, silences, escalates and delivers alerts in Alertmanager's formats (DESIGN.md). */
@@ -18,6 +19,7 @@ export class AppModule {
           migrations,
           produces: [topics.alertsNotification],
         }),
+        AlertStoreModule,
       ],
     };
   }
