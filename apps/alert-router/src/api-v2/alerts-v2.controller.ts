@@ -1,11 +1,17 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { AlertStoreService } from '../alert-store/alert-store.service';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { AlertStoreService, CLOCK, type Clock } from '../alert-store/alert-store.service';
+import { SilenceStoreService } from '../silence-store/silence-store.service';
+import { silencingIdsOf } from '../silences/silence-state.util';
 import { incomingAlertsOf, postableAlertsSchema } from './postable-alerts.schema';
 
 /** Alertmanager's API v2 alert endpoints, so Prometheus can be pointed at the router directly. */
 @Controller('api/v2/alerts')
 export class AlertsV2Controller {
-  constructor(private readonly store: AlertStoreService) {}
+  constructor(
+    private readonly store: AlertStoreService,
+    private readonly silences: SilenceStoreService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -22,10 +28,14 @@ export class AlertsV2Controller {
     await this.store.ingest(incomingAlertsOf(parsed.data), 'api');
   }
 
-  /** Gettable alerts; `unprocessed` until the dispatcher (routing, silences, inhibition) handles them. */
+  /**
+   * Gettable alerts: `suppressed` with the silences muting them, otherwise `unprocessed` — routing
+   * and inhibition (which decide `active` and `inhibitedBy`) are not wired to the store yet.
+   */
   @Get()
   async list() {
-    const alerts = await this.store.listActive();
+    const [alerts, silences] = await Promise.all([this.store.listActive(), this.silences.listUnexpired()]);
+    const now = this.clock();
     return alerts.map((a) => ({
       fingerprint: a.fingerprint,
       labels: a.labels,
@@ -35,7 +45,16 @@ export class AlertsV2Controller {
       updatedAt: a.updatedAt.toISOString(),
       ...(a.generatorURL ? { generatorURL: a.generatorURL } : {}),
       receivers: [],
-      status: { state: 'unprocessed', silencedBy: [], inhibitedBy: [], mutedBy: [] },
+      status: statusOf(silencingIdsOf(a.labels, silences, now)),
     }));
   }
+}
+
+function statusOf(silencedBy: string[]) {
+  return {
+    state: silencedBy.length > 0 ? 'suppressed' : 'unprocessed',
+    silencedBy,
+    inhibitedBy: [],
+    mutedBy: [],
+  };
 }

@@ -1,0 +1,65 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+} from '@nestjs/common';
+import { CLOCK, type Clock } from '../alert-store/alert-store.service';
+import { SilenceStoreService } from '../silence-store/silence-store.service';
+import { InvalidSilenceError } from '../silences/invalid-silence.error';
+import { silenceState } from '../silences/silence-state.util';
+import { gettableSilenceOf, postableSilenceSchema, silenceDraftOf } from './postable-silence.schema';
+
+/** Alertmanager's API v2 silence endpoints. */
+@Controller('api/v2')
+export class SilencesV2Controller {
+  constructor(
+    private readonly silences: SilenceStoreService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post('silences')
+  @HttpCode(200)
+  async post(@Body() body: unknown): Promise<{ silenceID: string }> {
+    const parsed = postableSilenceSchema.safeParse(body);
+    if (!parsed.success) {
+      const errors = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+      throw new BadRequestException({
+        title: 'invalid silence',
+        detail: errors.map((e) => `${e.field || '(body)'}: ${e.message}`).join('; '),
+        errors,
+      });
+    }
+    try {
+      return { silenceID: await this.silences.set(silenceDraftOf(parsed.data), parsed.data.id) };
+    } catch (error) {
+      if (error instanceof InvalidSilenceError) {
+        throw new BadRequestException({ title: 'invalid silence', detail: error.message }, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  @Get('silences')
+  async list() {
+    const now = this.clock();
+    return (await this.silences.list()).map((s) => gettableSilenceOf(s, silenceState(s, now)));
+  }
+
+  @Get('silence/:id')
+  async get(@Param('id') id: string) {
+    const silence = await this.silences.get(id);
+    return gettableSilenceOf(silence, silenceState(silence, this.clock()));
+  }
+
+  @Delete('silence/:id')
+  @HttpCode(200)
+  async expire(@Param('id') id: string): Promise<void> {
+    await this.silences.expire(id);
+  }
+}
