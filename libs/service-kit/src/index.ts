@@ -8,3 +8,4 @@ export {
   type ServiceDatabaseOptions,
 } from './database/service-data-source';
 export { ProblemDetailsFilter, toProblem, type ProblemDetails } from './http/problem-details.filter';
+export { parseOrBadRequest } from './http/parse-or-bad-request.util';

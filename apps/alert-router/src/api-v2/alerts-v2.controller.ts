@@ -1,4 +1,5 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { parseOrBadRequest } from '@convergence/service-kit';
 import { AlertStoreService, CLOCK, type Clock } from '../alert-store/alert-store.service';
 import { SilenceStoreService } from '../silence-store/silence-store.service';
 import { silencingIdsOf } from '../silences/silence-state.util';
@@ -16,16 +17,8 @@ export class AlertsV2Controller {
   @Post()
   @HttpCode(200)
   async post(@Body() body: unknown): Promise<void> {
-    const parsed = postableAlertsSchema.safeParse(body);
-    if (!parsed.success) {
-      const errors = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
-      throw new BadRequestException({
-        title: 'invalid alerts',
-        detail: errors.map((e) => `${e.field || '(body)'}: ${e.message}`).join('; '),
-        errors,
-      });
-    }
-    await this.store.ingest(incomingAlertsOf(parsed.data), 'api');
+    const alerts = parseOrBadRequest(postableAlertsSchema, body, 'invalid alerts');
+    await this.store.ingest(incomingAlertsOf(alerts), 'api');
   }
 
   /**

@@ -9,6 +9,7 @@ import {
   Param,
   Post,
 } from '@nestjs/common';
+import { parseOrBadRequest } from '@convergence/service-kit';
 import { CLOCK, type Clock } from '../alert-store/alert-store.service';
 import { SilenceStoreService } from '../silence-store/silence-store.service';
 import { InvalidSilenceError } from '../silences/invalid-silence.error';
@@ -26,17 +27,9 @@ export class SilencesV2Controller {
   @Post('silences')
   @HttpCode(200)
   async post(@Body() body: unknown): Promise<{ silenceID: string }> {
-    const parsed = postableSilenceSchema.safeParse(body);
-    if (!parsed.success) {
-      const errors = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
-      throw new BadRequestException({
-        title: 'invalid silence',
-        detail: errors.map((e) => `${e.field || '(body)'}: ${e.message}`).join('; '),
-        errors,
-      });
-    }
+    const silence = parseOrBadRequest(postableSilenceSchema, body, 'invalid silence');
     try {
-      return { silenceID: await this.silences.set(silenceDraftOf(parsed.data), parsed.data.id) };
+      return { silenceID: await this.silences.set(silenceDraftOf(silence), silence.id) };
     } catch (error) {
       if (error instanceof InvalidSilenceError) {
         throw new BadRequestException({ title: 'invalid silence', detail: error.message }, { cause: error });
