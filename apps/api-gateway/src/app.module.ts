@@ -1,12 +1,57 @@
-import { type DynamicModule, Module } from '@nestjs/common';
-import { ServiceKitModule } from '@convergence/service-kit';
+import { type DynamicModule, Global, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ServiceKitModule, ProblemDetailsFilter } from '@convergence/service-kit';
+import { topics } from '@convergence/schemas';
+import helmet from 'helmet';
+import { AnswerCacheService } from './cache/answer-cache.service';
+import { CacheController } from './cache/cache.controller';
+import { CLOCK } from './clock';
+import { GATEWAY_ENV } from './config/gateway-config';
 import { SERVICE_NAME, type ApiGatewayEnv } from './config/env';
+import { DeadLettersController } from './dead-letters/dead-letters.controller';
+import { AccessGuard } from './identity/access/access.guard';
+import { IdentityModule } from './identity/identity.module';
+import { LiveEventsConsumer } from './live/live-events.consumer';
+import { LiveGateway } from './live/live.gateway';
+import { GatewayMetrics } from './metrics/gateway.metrics';
 import { entities, migrations } from './migrations';
+import { OpenApiController } from './openapi/openapi.controller';
+import { corsMiddleware } from './protection/cors.middleware';
+import { RateLimiterService } from './protection/rate-limiter.service';
+import { forwardedRoutes } from './routes/route-table';
+import { StatusBoardController } from './status-board/status-board.controller';
+import { StatusBoardService } from './status-board/status-board.service';
+import { forwardControllerFor } from './upstream/forward.controller';
+import { ForwardService } from './upstream/forward.service';
+import { UpstreamClient } from './upstream/upstream.client';
+
+/** What every part of the gateway shares: config, clock, metrics, the rate limiter. */
+@Global()
+@Module({})
+class GatewayCoreModule {
+  static register(env: ApiGatewayEnv): DynamicModule {
+    return {
+      module: GatewayCoreModule,
+      providers: [
+        { provide: GATEWAY_ENV, useValue: env },
+        { provide: CLOCK, useValue: () => new Date() },
+        GatewayMetrics,
+        RateLimiterService,
+        AnswerCacheService,
+        UpstreamClient,
+      ],
+      exports: [GATEWAY_ENV, CLOCK, GatewayMetrics, RateLimiterService, AnswerCacheService, UpstreamClient],
+    };
+  }
+}
 
 /** What frontends and operators call: REST, WebSocket, identity, rate limits (DESIGN.md). */
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  private static env?: ApiGatewayEnv;
+
   static register(env: ApiGatewayEnv): DynamicModule {
+    AppModule.env = env;
     return {
       module: AppModule,
       imports: [
@@ -15,9 +60,33 @@ export class AppModule {
           env,
           entities,
           migrations,
-          produces: [],
+          produces: [topics.alertsRaw],
+          outboxRelay: true,
         }),
+        GatewayCoreModule.register(env),
+        IdentityModule,
+      ],
+      // AppModule's controllers are routed first: the status board must win `/health` over the
+      // liveness handler of libs/telemetry.
+      controllers: [
+        StatusBoardController,
+        OpenApiController,
+        DeadLettersController,
+        CacheController,
+        forwardControllerFor(Object.values(forwardedRoutes)),
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        StatusBoardService,
+        ForwardService,
+        LiveGateway,
+        LiveEventsConsumer,
       ],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(helmet(), corsMiddleware(AppModule.env?.CORS_ORIGINS ?? [])).forRoutes('*');
   }
 }

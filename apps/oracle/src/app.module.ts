@@ -1,13 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceKitModule } from '@convergence/service-kit';
 import { topics } from '@convergence/schemas';
+import type { Logger } from 'pino';
 import { SERVICE_NAME, type OracleEnv } from './config/env';
+import { OracleCoreModule } from './core/oracle-core.module';
+import { InterpretationModule } from './interpretation/interpretation.module';
 import { entities, migrations } from './migrations';
+import { SettlementModule } from './settlement/settlement.module';
 
 /** Claude-backed sentiment and interpretations; drives opinion-market settlement (DESIGN.md). */
 @Module({})
 export class AppModule {
-  static register(env: OracleEnv): DynamicModule {
+  static register(env: OracleEnv, logger: Logger): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -22,7 +26,11 @@ export class AppModule {
             topics.oracleInterpretation,
             topics.alertsRaw,
           ],
+          outboxRelay: true,
         }),
+        OracleCoreModule.register(env, logger),
+        SettlementModule,
+        InterpretationModule,
       ],
     };
   }

@@ -1,9 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ServiceKitModule } from '@convergence/service-kit';
 import { topics } from '@convergence/schemas';
+import { CeremonyModule } from './ceremony/ceremony.module';
+import { ChainEventsModule } from './chain-events/chain-events.module';
 import { SERVICE_NAME, type UnlockEngineEnv } from './config/env';
-import { ActivityModule } from './activity/activity.module';
+import { EligibilityModule } from './eligibility/eligibility.module';
+import { EngineCoreModule } from './engine-core.module';
 import { entities, migrations } from './migrations';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
+import { ReevaluationModule } from './reevaluation/reevaluation.module';
+import { UnlocksModule } from './unlocks/unlocks.module';
 
 /** Turns chain activity into wallet profiles and unlocks (DESIGN.md). */
 @Module({})
@@ -19,7 +25,13 @@ export class AppModule {
           migrations,
           produces: [topics.unlockAchieved, topics.unlockRevoked, topics.profileUpdated, topics.alertsRaw],
         }),
-        ActivityModule,
+        EngineCoreModule.register(env),
+        ChainEventsModule,
+        UnlocksModule,
+        EligibilityModule,
+        CeremonyModule,
+        ReconciliationModule,
+        ReevaluationModule,
       ],
     };
   }

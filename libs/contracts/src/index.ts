@@ -13,6 +13,8 @@ export {
   mockVrfCoordinatorBytecode,
   opinionMarketAbi,
   opinionMarketBytecode,
+  transferBurstAbi,
+  transferBurstBytecode,
   type ContractName,
 } from './generated';
 export {
@@ -22,3 +24,5 @@ export {
   type DeployedContract,
 } from './demo-deployment';
 export { roles, type RoleName } from './roles';
+export { anchorEventsIdl } from './solana/anchor-events.idl';
+export { solanaIdls, solanaIdlNames, type SolanaIdlName } from './solana/solana-idls';

@@ -23,6 +23,7 @@ describe('contract registry', () => {
       'DemoToken',
       'MockVRFCoordinator',
       'OpinionMarket',
+      'TransferBurst',
     ]);
     expect(Object.keys(contractAbis).sort()).toEqual([...contractNames]);
     for (const name of contractNames) {

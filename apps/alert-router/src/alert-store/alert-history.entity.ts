@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AlertSource = 'api' | 'kafka';
+export type AlertSource = 'api' | 'webhook' | 'kafka';
 
 /** One row each time an alert appears, resolves or fires again: the queryable alert history. */
 @Entity({ name: 'alert_history' })

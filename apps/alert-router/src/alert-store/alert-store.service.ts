@@ -1,19 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, MoreThan } from 'typeorm';
-import type { Alert, Fingerprint, IncomingAlert } from '../alerts/alert.model';
+import { DataSource, type EntityManager, In, MoreThan } from 'typeorm';
+import {
+  type Alert,
+  DEFAULT_RESOLVE_TIMEOUT_MS,
+  type Fingerprint,
+  type IncomingAlert,
+} from '../alerts/alert.model';
 import { isResolved } from '../alerts/alert.util';
 import { fingerprintOf } from '../alerts/fingerprint.util';
 import { mergeAlert } from '../alerts/merge-alert.util';
+import { CLOCK, type Clock } from '../time/clock';
 import { AlertHistoryEntity, type AlertSource } from './alert-history.entity';
 import { AlertEntity } from './alert.entity';
 
-export const CLOCK = Symbol('CLOCK');
-export type Clock = () => Date;
+/** An alert as stored, with its identity. */
+export type StoredAlert = Alert & { readonly fingerprint: Fingerprint };
 
 /**
  * Alerts as Alertmanager keeps them, in Postgres: each incoming version is merged into the stored
- * one under a row lock, and a history row is written whenever an alert appears or changes status.
+ * one under a per-fingerprint lock, and a history row is written whenever an alert appears or
+ * changes status. Batches are read and written with a few statements, not one per alert.
  */
 @Injectable()
 export class AlertStoreService {
@@ -22,39 +29,73 @@ export class AlertStoreService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Stores the alerts in one transaction, or inside `manager`'s when the caller has one. */
+  /** Stores the alerts in one transaction, or inside `manager`'s; returns each alert as now stored. */
   async ingest(
-    incoming: IncomingAlert[],
+    incoming: readonly IncomingAlert[],
     source: AlertSource,
-    manager?: EntityManager,
-  ): Promise<Fingerprint[]> {
-    if (manager) return this.ingestWith(manager, incoming, source);
-    return this.dataSource.transaction((m) => this.ingestWith(m, incoming, source));
+    options: { manager?: EntityManager; resolveTimeoutMs?: number } = {},
+  ): Promise<StoredAlert[]> {
+    const timeout = options.resolveTimeoutMs ?? DEFAULT_RESOLVE_TIMEOUT_MS;
+    if (options.manager) return this.ingestWith(options.manager, incoming, source, timeout);
+    return this.dataSource.transaction((m) => this.ingestWith(m, incoming, source, timeout));
   }
 
   /** Alerts not yet resolved, oldest first (what Alertmanager's `GET /api/v2/alerts` lists). */
-  async listActive(): Promise<(Alert & { fingerprint: Fingerprint })[]> {
+  async listActive(): Promise<StoredAlert[]> {
     const rows = await this.dataSource
       .getRepository(AlertEntity)
       .find({ where: { endsAt: MoreThan(this.clock()) }, order: { startsAt: 'ASC', fingerprint: 'ASC' } });
-    return rows.map((row) => ({ fingerprint: row.fingerprint, ...alertOf(row) }));
+    return rows.map(storedAlertOf);
   }
 
-  private async ingestWith(manager: EntityManager, incoming: IncomingAlert[], source: AlertSource) {
+  /** Alerts firing now or resolved after `since`: what the dispatcher rebuilds its groups from at boot. */
+  async listEndingAfter(since: Date): Promise<StoredAlert[]> {
+    const rows = await this.dataSource
+      .getRepository(AlertEntity)
+      .find({ where: { endsAt: MoreThan(since) }, order: { startsAt: 'ASC', fingerprint: 'ASC' } });
+    return rows.map(storedAlertOf);
+  }
+
+  /** The stored alerts with these fingerprints (any state). */
+  async findByFingerprints(fingerprints: readonly Fingerprint[]): Promise<StoredAlert[]> {
+    if (fingerprints.length === 0) return [];
+    const rows = await this.dataSource
+      .getRepository(AlertEntity)
+      .findBy({ fingerprint: In([...fingerprints]) });
+    return rows.map(storedAlertOf);
+  }
+
+  private async ingestWith(
+    manager: EntityManager,
+    incoming: readonly IncomingAlert[],
+    source: AlertSource,
+    resolveTimeoutMs: number,
+  ): Promise<StoredAlert[]> {
     const now = this.clock();
-    const fingerprints: Fingerprint[] = [];
-    for (const alert of incoming) {
-      const fingerprint = fingerprintOf(alert.labels);
-      const stored = await manager
-        .getRepository(AlertEntity)
-        .findOne({ where: { fingerprint }, lock: { mode: 'pessimistic_write' } });
-      const previous = stored ? alertOf(stored) : undefined;
-      const merged = mergeAlert(previous, alert, now);
-      await manager.getRepository(AlertEntity).save(rowOf(fingerprint, merged));
+    const keyed = incoming.map((alert) => ({ fingerprint: fingerprintOf(alert.labels), alert }));
+    const fingerprints = [...new Set(keyed.map((k) => k.fingerprint))].sort();
+    // Serialises writers of the same alerts (also of alerts not stored yet, which FOR UPDATE cannot lock).
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended(f, 0))
+         FROM (SELECT unnest($1::text[]) AS f ORDER BY 1) AS ordered`,
+      [fingerprints],
+    );
+    const rows: AlertRow[] = await manager.query(
+      `SELECT fingerprint, labels, annotations, starts_at, ends_at, updated_at, timeout, generator_url
+         FROM alerts WHERE fingerprint = ANY($1::text[])`,
+      [fingerprints],
+    );
+    const stored = new Map<Fingerprint, Alert>(rows.map((row) => [row.fingerprint, alertOfRow(row)]));
+    const history: HistoryRow[] = [];
+    const results: StoredAlert[] = [];
+    for (const { fingerprint, alert } of keyed) {
+      const previous = stored.get(fingerprint);
+      const merged = mergeAlert(previous, alert, now, resolveTimeoutMs);
+      stored.set(fingerprint, merged);
       const status = isResolved(merged, now) ? 'resolved' : 'firing';
       const previousStatus = previous && (isResolved(previous, now) ? 'resolved' : 'firing');
       if (status !== previousStatus || previous?.startsAt.getTime() !== merged.startsAt.getTime()) {
-        await manager.getRepository(AlertHistoryEntity).insert({
+        history.push({
           fingerprint,
           labels: { ...merged.labels },
           status,
@@ -64,10 +105,19 @@ export class AlertStoreService {
           recordedAt: now,
         });
       }
-      fingerprints.push(fingerprint);
+      results.push({ fingerprint, ...merged });
     }
-    return fingerprints;
+    await upsertAlerts(
+      manager,
+      fingerprints.map((fingerprint) => [fingerprint, stored.get(fingerprint)!]),
+    );
+    if (history.length > 0) await insertHistory(manager, history);
+    return results;
   }
+}
+
+function storedAlertOf(row: AlertEntity): StoredAlert {
+  return { fingerprint: row.fingerprint, ...alertOf(row) };
 }
 
 function alertOf(row: AlertEntity): Alert {
@@ -82,15 +132,69 @@ function alertOf(row: AlertEntity): Alert {
   };
 }
 
-function rowOf(fingerprint: Fingerprint, alert: Alert): AlertEntity {
-  return Object.assign(new AlertEntity(), {
-    fingerprint,
-    labels: { ...alert.labels },
-    annotations: { ...alert.annotations },
-    startsAt: alert.startsAt,
-    endsAt: alert.endsAt!,
-    updatedAt: alert.updatedAt,
-    timeout: alert.timeout ?? false,
-    generatorURL: alert.generatorURL ?? null,
-  });
+/** An `alerts` row as `SELECT *` returns it. */
+interface AlertRow {
+  fingerprint: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  starts_at: Date;
+  ends_at: Date;
+  updated_at: Date;
+  timeout: boolean;
+  generator_url: string | null;
+}
+
+type HistoryRow = Omit<AlertHistoryEntity, 'id'>;
+
+function alertOfRow(row: AlertRow): Alert {
+  return {
+    labels: row.labels,
+    annotations: row.annotations,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    updatedAt: row.updated_at,
+    timeout: row.timeout,
+    ...(row.generator_url === null ? {} : { generatorURL: row.generator_url }),
+  };
+}
+
+// Bulk statements over unnest()ed arrays: one round trip and no per-row query building, which is
+// what keeps POST /api/v2/alerts in the thousands of alerts per second.
+async function upsertAlerts(manager: EntityManager, alerts: [Fingerprint, Alert][]): Promise<void> {
+  await manager.query(
+    `INSERT INTO alerts (fingerprint, labels, annotations, starts_at, ends_at, updated_at, timeout, generator_url)
+     SELECT * FROM unnest($1::text[], $2::jsonb[], $3::jsonb[], $4::timestamptz[], $5::timestamptz[],
+                          $6::timestamptz[], $7::boolean[], $8::text[])
+     ON CONFLICT (fingerprint) DO UPDATE SET
+       labels = excluded.labels, annotations = excluded.annotations, starts_at = excluded.starts_at,
+       ends_at = excluded.ends_at, updated_at = excluded.updated_at, timeout = excluded.timeout,
+       generator_url = excluded.generator_url`,
+    [
+      alerts.map(([fingerprint]) => fingerprint),
+      alerts.map(([, a]) => JSON.stringify(a.labels)),
+      alerts.map(([, a]) => JSON.stringify(a.annotations)),
+      alerts.map(([, a]) => a.startsAt),
+      alerts.map(([, a]) => a.endsAt!),
+      alerts.map(([, a]) => a.updatedAt),
+      alerts.map(([, a]) => a.timeout ?? false),
+      alerts.map(([, a]) => a.generatorURL ?? null),
+    ],
+  );
+}
+
+async function insertHistory(manager: EntityManager, rows: HistoryRow[]): Promise<void> {
+  await manager.query(
+    `INSERT INTO alert_history (fingerprint, labels, status, starts_at, ends_at, source, recorded_at)
+     SELECT * FROM unnest($1::text[], $2::jsonb[], $3::text[], $4::timestamptz[], $5::timestamptz[],
+                          $6::text[], $7::timestamptz[])`,
+    [
+      rows.map((r) => r.fingerprint),
+      rows.map((r) => JSON.stringify(r.labels)),
+      rows.map((r) => r.status),
+      rows.map((r) => r.startsAt),
+      rows.map((r) => r.endsAt),
+      rows.map((r) => r.source),
+      rows.map((r) => r.recordedAt),
+    ],
+  );
 }

@@ -1,8 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { parseOrBadRequest } from '@convergence/service-kit';
-import { AlertStoreService, CLOCK, type Clock } from '../alert-store/alert-store.service';
-import { SilenceStoreService } from '../silence-store/silence-store.service';
+import { AlertStoreService } from '../alert-store/alert-store.service';
+import { AlertIntakeService } from '../dispatcher/alert-intake.service';
+import { DispatcherService } from '../dispatcher/dispatcher.service';
+import { SilenceCacheService } from '../dispatcher/silence-cache.service';
+import { inhibitingAlertOf } from '../inhibition/inhibition.util';
+import { matchRoutes } from '../routing/match-routes.util';
+import { RoutingConfigService } from '../routing-config/routing-config.service';
 import { silencingIdsOf } from '../silences/silence-state.util';
+import { CLOCK, type Clock } from '../time/clock';
 import { incomingAlertsOf, postableAlertsSchema } from './postable-alerts.schema';
 
 /** Alertmanager's API v2 alert endpoints, so Prometheus can be pointed at the router directly. */
@@ -10,7 +16,10 @@ import { incomingAlertsOf, postableAlertsSchema } from './postable-alerts.schema
 export class AlertsV2Controller {
   constructor(
     private readonly store: AlertStoreService,
-    private readonly silences: SilenceStoreService,
+    private readonly intake: AlertIntakeService,
+    private readonly dispatcher: DispatcherService,
+    private readonly silences: SilenceCacheService,
+    private readonly config: RoutingConfigService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -18,36 +27,41 @@ export class AlertsV2Controller {
   @HttpCode(200)
   async post(@Body() body: unknown): Promise<void> {
     const alerts = parseOrBadRequest(postableAlertsSchema, body, 'invalid alerts');
-    await this.store.ingest(incomingAlertsOf(alerts), 'api');
+    await this.intake.ingest(incomingAlertsOf(alerts), 'api');
   }
 
   /**
-   * Gettable alerts: `suppressed` with the silences muting them, otherwise `unprocessed` — routing
-   * and inhibition (which decide `active` and `inhibitedBy`) are not wired to the store yet.
+   * Gettable alerts as Alertmanager lists them: `suppressed` with the silences and inhibiting alerts
+   * muting them, otherwise `active`, and the receivers their routes lead to.
    */
   @Get()
   async list() {
-    const [alerts, silences] = await Promise.all([this.store.listActive(), this.silences.listUnexpired()]);
+    const [alerts, silences] = await Promise.all([this.store.listActive(), this.silences.unexpired()]);
     const now = this.clock();
-    return alerts.map((a) => ({
-      fingerprint: a.fingerprint,
-      labels: a.labels,
-      annotations: a.annotations,
-      startsAt: a.startsAt.toISOString(),
-      endsAt: a.endsAt?.toISOString(),
-      updatedAt: a.updatedAt.toISOString(),
-      ...(a.generatorURL ? { generatorURL: a.generatorURL } : {}),
-      receivers: [],
-      status: statusOf(silencingIdsOf(a.labels, silences, now)),
-    }));
+    const config = this.config.config;
+    const sources = this.dispatcher.knownAlerts();
+    return alerts.map((a) => {
+      const silencedBy = silencingIdsOf(a.labels, silences, now);
+      const inhibitor = inhibitingAlertOf(a.labels, sources, config.inhibitRules, now);
+      const inhibitedBy = inhibitor === undefined ? [] : [inhibitor];
+      return {
+        fingerprint: a.fingerprint,
+        labels: a.labels,
+        annotations: a.annotations,
+        startsAt: a.startsAt.toISOString(),
+        endsAt: a.endsAt?.toISOString(),
+        updatedAt: a.updatedAt.toISOString(),
+        ...(a.generatorURL ? { generatorURL: a.generatorURL } : {}),
+        receivers: [...new Set(matchRoutes(config.route, a.labels).map((r) => r.receiver))].map((name) => ({
+          name,
+        })),
+        status: {
+          state: silencedBy.length > 0 || inhibitedBy.length > 0 ? 'suppressed' : 'active',
+          silencedBy,
+          inhibitedBy,
+          mutedBy: [],
+        },
+      };
+    });
   }
-}
-
-function statusOf(silencedBy: string[]) {
-  return {
-    state: silencedBy.length > 0 ? 'suppressed' : 'unprocessed',
-    silencedBy,
-    inhibitedBy: [],
-    mutedBy: [],
-  };
 }

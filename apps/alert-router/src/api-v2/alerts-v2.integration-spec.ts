@@ -28,6 +28,7 @@ describe('alert-router API v2 alerts', () => {
       DATABASE_SCHEMA: schema,
       KAFKA_BROKERS: process.env['KAFKA_BROKERS'] ?? '',
       KAFKA_CONSUMER_GROUP_PREFIX: `ar-${suffix}.`,
+      ALERT_ROUTER_OUTBOX_RELAY: 'false',
     });
     await waitForReady(service);
     db = new Client({ connectionString: databaseUrl });
@@ -62,7 +63,7 @@ describe('alert-router API v2 alerts', () => {
 
     const listed = (await active()).filter((a) => a.labels['run'] === suffix);
     expect(listed.map((a) => a.fingerprint).sort()).toEqual([fingerprintOf(down), fingerprintOf(lag)].sort());
-    expect(listed.every((a) => a.status.state === 'unprocessed')).toBe(true);
+    expect(listed.every((a) => a.status.state === 'active')).toBe(true);
     expect(await history(fingerprintOf(down))).toEqual([{ status: 'firing', source: 'api' }]);
   });
 

@@ -10,7 +10,7 @@ import {
   Post,
 } from '@nestjs/common';
 import { parseOrBadRequest } from '@convergence/service-kit';
-import { CLOCK, type Clock } from '../alert-store/alert-store.service';
+import { CLOCK, type Clock } from '../time/clock';
 import { SilenceStoreService } from '../silence-store/silence-store.service';
 import { InvalidSilenceError } from '../silences/invalid-silence.error';
 import { silenceState } from '../silences/silence-state.util';

@@ -21,6 +21,7 @@ describe('alert-router API v2 silences', () => {
       DATABASE_SCHEMA: `ar_sil_${suffix}`,
       KAFKA_BROKERS: process.env['KAFKA_BROKERS'] ?? '',
       KAFKA_CONSUMER_GROUP_PREFIX: `ar-sil-${suffix}.`,
+      ALERT_ROUTER_OUTBOX_RELAY: 'false',
     });
     await waitForReady(service);
   });
@@ -68,14 +69,14 @@ describe('alert-router API v2 silences', () => {
       silencedBy: [silenceID],
     });
     expect(muted.find((a) => a.labels['instance'] === 'db-2')?.status).toMatchObject({
-      state: 'unprocessed',
+      state: 'active',
       silencedBy: [],
     });
     expect((await silenceById(silenceID)).status.state).toBe('active');
 
     expect((await call('DELETE', `/api/v2/silence/${silenceID}`)).status).toBe(200);
     expect((await silenceById(silenceID)).status.state).toBe('expired');
-    expect((await alertsOfRun()).every((a) => a.status.state === 'unprocessed')).toBe(true);
+    expect((await alertsOfRun()).every((a) => a.status.state === 'active')).toBe(true);
   });
 
   it('keeps history when an active silence changes its matchers: the old one expires, a new id replaces it', async () => {

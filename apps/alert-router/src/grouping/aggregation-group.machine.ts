@@ -38,13 +38,18 @@ export class AggregationGroup {
   private nextFlushMs: number;
   private hasFlushed = false;
 
+  /**
+   * `createdAt` (default: now) starts group_wait; a group rebuilt after a restart passes the time
+   * its alerts arrived, so its first flush keeps its original moment.
+   */
   constructor(
     readonly route: Route,
     readonly groupLabels: Labels,
     private readonly clock: Clock,
+    createdAt: Date = clock(),
   ) {
     this.groupKey = groupKeyOf(route, groupLabels);
-    this.nextFlushMs = clock().getTime() + route.groupWaitMs;
+    this.nextFlushMs = createdAt.getTime() + route.groupWaitMs;
   }
 
   /** Adds or replaces (by fingerprint) an alert, already merged by the alert store. */
@@ -71,6 +76,15 @@ export class AggregationGroup {
     if (now.getTime() < this.nextFlushMs) return undefined;
     this.nextFlushMs = now.getTime() + this.route.groupIntervalMs;
     this.hasFlushed = true;
+    if (this.alerts.size === 0) return undefined;
+    return this.snapshot(now);
+  }
+
+  /**
+   * The group's alerts as a flush at `now` would send them, without flushing: what an escalation
+   * step or an acknowledgement shows. Undefined when the group is empty.
+   */
+  snapshot(now: Date): FlushBatch | undefined {
     if (this.alerts.size === 0) return undefined;
     const firing = new Set<Fingerprint>();
     const resolved = new Set<Fingerprint>();

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { RouteConfig } from './route.model';
 
+// YAML reads a bare `0` as a number; Alertmanager's duration accepts it.
+const duration = z.preprocess((value) => (value === 0 ? '0' : value), z.string());
+
 /**
  * The shape of a route in alertmanager.yml. Strict like Alertmanager's `yaml.UnmarshalStrict`, so
  * a misspelt key (`group_wiat`) is an error rather than silently ignored.
  */
-export const routeConfigSchema: z.ZodType<RouteConfig> = z.lazy(() =>
+export const routeConfigSchema: z.ZodType<RouteConfig, z.ZodTypeDef, unknown> = z.lazy(() =>
   z
     .object({
       receiver: z.string().optional(),
@@ -17,9 +20,11 @@ export const routeConfigSchema: z.ZodType<RouteConfig> = z.lazy(() =>
       active_time_intervals: z.array(z.string()).optional(),
       continue: z.boolean().optional(),
       routes: z.array(routeConfigSchema).optional(),
-      group_wait: z.string().optional(),
-      group_interval: z.string().optional(),
-      repeat_interval: z.string().optional(),
+      group_wait: duration.optional(),
+      group_interval: duration.optional(),
+      repeat_interval: duration.optional(),
+      escalation_policy: z.string().min(1).optional(),
+      send_resolved_when_muted: z.boolean().optional(),
     })
     .strict(),
 );

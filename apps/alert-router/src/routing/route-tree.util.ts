@@ -21,7 +21,11 @@ const ROOT_PATH = 'route';
  * validateRouteTree({ receiver: 'ops', routes: [{ receiver: 'nope' }] }, ['ops'])
  * // [{ path: 'route.routes[0].receiver', message: 'undefined receiver "nope" used in route' }]
  */
-export function validateRouteTree(config: unknown, receiverNames: readonly string[]): RouteTreeIssue[] {
+export function validateRouteTree(
+  config: unknown,
+  receiverNames: readonly string[],
+  escalationPolicyNames?: readonly string[],
+): RouteTreeIssue[] {
   const parsed = routeConfigSchema.safeParse(config);
   if (!parsed.success) {
     return parsed.error.issues.map((issue) => ({ path: pathOf(issue.path), message: issue.message }));
@@ -38,7 +42,8 @@ export function validateRouteTree(config: unknown, receiverNames: readonly strin
   if (root.active_time_intervals?.length)
     at('active_time_intervals', 'root route must not have any active time intervals');
   if (root.continue) at('continue', 'cannot have continue in root route');
-  collectNodeIssues(root, ROOT_PATH, new Set(receiverNames), issues);
+  const policies = escalationPolicyNames && new Set(escalationPolicyNames);
+  collectNodeIssues(root, ROOT_PATH, new Set(receiverNames), policies, issues);
   return issues;
 }
 
@@ -51,8 +56,12 @@ export function validateRouteTree(config: unknown, receiverNames: readonly strin
  * @example
  * const root = routeTreeOf(yaml.route, config.receivers.map((r) => r.name));
  */
-export function routeTreeOf(config: unknown, receiverNames: readonly string[]): Route {
-  const issues = validateRouteTree(config, receiverNames);
+export function routeTreeOf(
+  config: unknown,
+  receiverNames: readonly string[],
+  escalationPolicyNames?: readonly string[],
+): Route {
+  const issues = validateRouteTree(config, receiverNames, escalationPolicyNames);
   if (issues.length > 0) throw new InvalidRouteTreeError(issues);
   return routeOf(routeConfigSchema.parse(config), undefined, 0);
 }
@@ -94,6 +103,10 @@ function optionsOf(config: RouteConfig, inherited: RouteOptions): RouteOptions {
         : parseDuration(config.repeat_interval),
     muteTimeIntervals: config.mute_time_intervals ?? [],
     activeTimeIntervals: config.active_time_intervals ?? [],
+    sendResolvedWhenMuted: config.send_resolved_when_muted ?? inherited.sendResolvedWhenMuted,
+    ...((config.escalation_policy ?? inherited.escalationPolicy) === undefined
+      ? {}
+      : { escalationPolicy: config.escalation_policy ?? inherited.escalationPolicy }),
   };
 }
 
@@ -108,6 +121,7 @@ function collectNodeIssues(
   config: RouteConfig,
   path: string,
   receivers: ReadonlySet<string>,
+  policies: ReadonlySet<string> | undefined,
   issues: RouteTreeIssue[],
 ): void {
   const at = (field: string, message: string): void => {
@@ -115,6 +129,12 @@ function collectNodeIssues(
   };
   if (config.receiver && !receivers.has(config.receiver)) {
     at('receiver', `undefined receiver ${JSON.stringify(config.receiver)} used in route`);
+  }
+  if (policies && config.escalation_policy && !policies.has(config.escalation_policy)) {
+    at(
+      'escalation_policy',
+      `undefined escalation policy ${JSON.stringify(config.escalation_policy)} used in route`,
+    );
   }
   const groupBy = config.group_by ?? [];
   const invalidLabel = groupBy.find((name) => name !== GROUP_BY_ALL && !isValidLabelName(name));
@@ -147,7 +167,7 @@ function collectNodeIssues(
     );
   }
   (config.routes ?? []).forEach((child, index) => {
-    collectNodeIssues(child, `${path}.routes[${index}]`, receivers, issues);
+    collectNodeIssues(child, `${path}.routes[${index}]`, receivers, policies, issues);
   });
 }
 

@@ -19,6 +19,10 @@ export interface RouteConfig {
   readonly group_wait?: string;
   readonly group_interval?: string;
   readonly repeat_interval?: string;
+  /** Our extension: name of an `escalation_policies` entry to run for this route's groups (inherited). */
+  readonly escalation_policy?: string;
+  /** Our extension: send resolved notices even for alerts silenced or inhibited since they fired (inherited). */
+  readonly send_resolved_when_muted?: boolean;
 }
 
 /** What applies to alerts a route matches, after inheritance (Alertmanager's `RouteOpts`). */
@@ -33,6 +37,9 @@ export interface RouteOptions {
   /** Not inherited, as in Alertmanager. */
   readonly muteTimeIntervals: readonly string[];
   readonly activeTimeIntervals: readonly string[];
+  /** Escalation policy name, or undefined for none. */
+  readonly escalationPolicy?: string;
+  readonly sendResolvedWhenMuted: boolean;
 }
 
 /** A node of the resolved routing tree (Alertmanager's `dispatch.Route`). */
@@ -60,4 +67,5 @@ export const DEFAULT_ROUTE_OPTIONS: RouteOptions = {
   repeatIntervalMs: 4 * 3_600_000,
   muteTimeIntervals: [],
   activeTimeIntervals: [],
+  sendResolvedWhenMuted: false,
 };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
-import { CLOCK, type Clock } from '../alert-store/alert-store.service';
+import { CLOCK, type Clock } from '../time/clock';
 import { createSilence, editSilence, expireSilence } from '../silences/silence-edit.util';
 import type { Silence, SilenceDraft } from '../silences/silence.model';
 import { SilenceEntity } from './silence.entity';
@@ -10,6 +10,9 @@ import { SilenceEntity } from './silence.entity';
 /** Silences in Postgres, created and edited by Alertmanager's rules (see silences/silence-edit.util). */
 @Injectable()
 export class SilenceStoreService {
+  /** Bumped by every write through this instance, so caches of the silences know to re-read. */
+  version = 0;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -17,6 +20,14 @@ export class SilenceStoreService {
 
   /** Creates a silence, or edits `id`; returns the id now in force (a new one when history is kept). */
   async set(draft: SilenceDraft, id?: string): Promise<string> {
+    try {
+      return await this.write(draft, id);
+    } finally {
+      this.version++;
+    }
+  }
+
+  private write(draft: SilenceDraft, id?: string): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(SilenceEntity);
       const now = this.clock();
@@ -35,6 +46,7 @@ export class SilenceStoreService {
     const stored = await repo.findOneBy({ id });
     if (!stored) throw new NotFoundException(`silence ${id} not found`);
     await repo.save(rowOf(expireSilence(stored, this.clock())));
+    this.version++;
   }
 
   async get(id: string): Promise<Silence> {

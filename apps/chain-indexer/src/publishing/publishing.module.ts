@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AlertPublisher } from './alert.publisher';
 import { EvmLogPublisher } from './evm-log.publisher';
+import { EvmReorgPublisher } from './evm-reorg.publisher';
 
-@Module({ providers: [EvmLogPublisher], exports: [EvmLogPublisher] })
+@Module({
+  providers: [EvmLogPublisher, EvmReorgPublisher, AlertPublisher],
+  exports: [EvmLogPublisher, EvmReorgPublisher, AlertPublisher],
+})
 export class PublishingModule {}

@@ -1,8 +1,10 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** How often each wallet appeared in each kind of contract event, and when first and last. */
+/**
+ * How often each wallet appeared in each kind of contract event, and when first and last — with
+ * and without unconfirmed blocks, so a reorg can fall back to what is confirmed.
+ */
 @Entity({ name: 'wallet_activity' })
-@Index('wallet_activity_last_seen_idx', ['lastSeenAt'])
 export class WalletActivityEntity {
   @PrimaryColumn({ type: 'text' })
   wallet!: string;
@@ -21,4 +23,13 @@ export class WalletActivityEntity {
 
   @Column({ name: 'last_block', type: 'bigint' })
   lastBlock!: string;
+
+  @Column({ name: 'confirmed_count', type: 'bigint', default: 0 })
+  confirmedCount!: string;
+
+  @Column({ name: 'confirmed_first_seen_at', type: 'timestamptz', nullable: true })
+  confirmedFirstSeenAt!: Date | null;
+
+  @Column({ name: 'confirmed_last_seen_at', type: 'timestamptz', nullable: true })
+  confirmedLastSeenAt!: Date | null;
 }

@@ -1,9 +1,40 @@
 import { serviceEnvSchema } from '@convergence/config';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 export const SERVICE_NAME = 'unlock-engine';
 
+const booleanString = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1');
+
+const milliseconds = (fallback: number) => z.coerce.number().int().min(0).max(86_400_000).default(fallback);
+
 /** Every variable unlock-engine reads; documented in .env.example. */
-export const envSchema = serviceEnvSchema({ port: 3002, schema: 'unlock_engine' });
+export const envSchema = serviceEnvSchema({ port: 3002, schema: 'unlock_engine' }).extend({
+  /** JSON of the demo deployment (`DemoDeployment`): which addresses are TRUST, TALLY, VOUCHER, Covenant, governor. */
+  CONTRACTS_FILE: z.string().min(1).optional(),
+  /** JSON-RPC endpoint reconciliation reads balances from; reconciliation is off without it. */
+  EVM_RPC_URL: z.string().url().optional(),
+  EVM_CHAIN_ID: z.coerce.number().int().positive().default(31337),
+  /** Run the outbox relay in this process (off: another replica or process relays). */
+  UNLOCK_OUTBOX_RELAY_ENABLED: booleanString.default('true'),
+  /** How often the relay looks for new outbox rows when idle. */
+  UNLOCK_OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(100),
+  /** Outbox rows published per Kafka transaction. */
+  UNLOCK_OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** How long after an achievement the ceremony waits for the oracle's interpretation before the fallback. */
+  UNLOCK_INTERPRETATION_TIMEOUT_MS: milliseconds(5_000),
+  /** Scheduled reconciliation period; 0 turns the schedule off (on demand still works). */
+  UNLOCK_RECONCILE_INTERVAL_MS: milliseconds(300_000),
+  /** Wallets reconciled per scheduled run, least recently reconciled first. */
+  UNLOCK_RECONCILE_BATCH: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** Wallets re-evaluated per step of a background re-evaluation. */
+  UNLOCK_REEVALUATION_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** How often a replica reloads unlock definitions other replicas may have changed. */
+  UNLOCK_DEFINITIONS_REFRESH_MS: milliseconds(5_000),
+});
 
 export type UnlockEngineEnv = z.infer<typeof envSchema>;
+
+/** Nest token of the validated env. */
+export const ENGINE_ENV = Symbol('ENGINE_ENV');

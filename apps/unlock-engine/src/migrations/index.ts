@@ -1,9 +1,39 @@
 import { MessagingTables1763769600000, messagingEntities } from '@convergence/messaging';
 import { WalletActivityEntity } from '../activity/wallet-activity.entity';
+import { InterpretationEntity } from '../ceremony/interpretation.entity';
+import { AchievementEntity } from '../eligibility/achievement.entity';
+import { ChainCursorEntity } from '../projection/chain-cursor.entity';
+import { ChainEventEntity } from '../projection/chain-event.entity';
+import { NftOwnershipEntity } from '../projection/nft-ownership.entity';
+import { OrphanedBlockEntity } from '../projection/orphaned-block.entity';
+import { WalletBalanceEntity } from '../projection/wallet-balance.entity';
+import { WalletReconciliationEntity } from '../reconciliation/wallet-reconciliation.entity';
+import { ReevaluationJobEntity } from '../reevaluation/reevaluation-job.entity';
+import { UnlockVersionEntity } from '../unlocks/unlock-version.entity';
+import { UnlockEntity } from '../unlocks/unlock.entity';
 import { WalletActivity1763769700000 } from './1763769700000-wallet-activity';
+import { ProfilesAndUnlocks1763770000000 } from './1763770000000-profiles-and-unlocks';
 
 /** Applied in order at boot, in schema `unlock_engine` (or DATABASE_SCHEMA). */
-export const migrations = [MessagingTables1763769600000, WalletActivity1763769700000];
+export const migrations = [
+  MessagingTables1763769600000,
+  WalletActivity1763769700000,
+  ProfilesAndUnlocks1763770000000,
+];
 
 /** Every entity of the service; `unlock-engine` boot tests check the migrations above create exactly these. */
-export const entities = [...messagingEntities, WalletActivityEntity];
+export const entities = [
+  ...messagingEntities,
+  WalletActivityEntity,
+  ChainEventEntity,
+  WalletBalanceEntity,
+  NftOwnershipEntity,
+  OrphanedBlockEntity,
+  ChainCursorEntity,
+  UnlockEntity,
+  UnlockVersionEntity,
+  AchievementEntity,
+  InterpretationEntity,
+  WalletReconciliationEntity,
+  ReevaluationJobEntity,
+];

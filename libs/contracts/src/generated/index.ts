@@ -7,12 +7,14 @@ import { demoGovernorAbi, demoGovernorBytecode } from './demo-governor';
 import { demoTokenAbi, demoTokenBytecode } from './demo-token';
 import { mockVrfCoordinatorAbi, mockVrfCoordinatorBytecode } from './mock-vrf-coordinator';
 import { opinionMarketAbi, opinionMarketBytecode } from './opinion-market';
+import { transferBurstAbi, transferBurstBytecode } from './transfer-burst';
 
 export { covenantAbi, covenantBytecode } from './covenant';
 export { demoGovernorAbi, demoGovernorBytecode } from './demo-governor';
 export { demoTokenAbi, demoTokenBytecode } from './demo-token';
 export { mockVrfCoordinatorAbi, mockVrfCoordinatorBytecode } from './mock-vrf-coordinator';
 export { opinionMarketAbi, opinionMarketBytecode } from './opinion-market';
+export { transferBurstAbi, transferBurstBytecode } from './transfer-burst';
 
 /** Every deployable contract, by Solidity name. */
 export const contractNames = [
@@ -21,6 +23,7 @@ export const contractNames = [
   'DemoToken',
   'MockVRFCoordinator',
   'OpinionMarket',
+  'TransferBurst',
 ] as const;
 
 export type ContractName = (typeof contractNames)[number];
@@ -32,6 +35,7 @@ export const contractAbis = {
   DemoToken: demoTokenAbi,
   MockVRFCoordinator: mockVrfCoordinatorAbi,
   OpinionMarket: opinionMarketAbi,
+  TransferBurst: transferBurstAbi,
 } as const satisfies Record<ContractName, Abi>;
 
 /** Creation bytecode per contract name. */
@@ -41,4 +45,5 @@ export const contractBytecodes = {
   DemoToken: demoTokenBytecode,
   MockVRFCoordinator: mockVrfCoordinatorBytecode,
   OpinionMarket: opinionMarketBytecode,
+  TransferBurst: transferBurstBytecode,
 } as const satisfies Record<ContractName, Hex>;

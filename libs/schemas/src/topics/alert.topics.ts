@@ -28,6 +28,12 @@ export const alertsNotificationTopic = defineTopic({
     groupKey: z.string().min(1),
     receiver: z.string().min(1),
     integration: z.enum(['slack', 'pagerduty', 'email', 'webhook']),
+    /** The integration's position among the receiver's configs of its kind (Alertmanager's `idx`). */
+    integrationIndex: z.number().int().nonnegative().default(0),
+    /** A group flush, or an escalation step notifying while the group stays unacknowledged. */
+    kind: z.enum(['notification', 'escalation']).default('notification'),
+    /** Why it was sent: Alertmanager's notify reason (`first-notification`, …) or `escalation-step-N`. */
+    reason: z.string().optional(),
     status: z.enum(['firing', 'resolved']),
     fingerprints: z.array(z.string().min(1)).min(1),
     success: z.boolean(),

@@ -44,7 +44,10 @@ export const chainEvmReorgTopic = defineTopic({
   }),
 });
 
-/** A decoded Solana instruction (SPL token transfer or Anchor event) of a watched program. */
+/**
+ * A decoded Solana instruction (SPL token transfer or Anchor event) of a watched program. Envelope id:
+ * `cluster:signature:i` (top-level), `…:i.j` (inner instruction j), `…:i:event:n` (n-th logged event).
+ */
 export const chainSolanaTxTopic = defineTopic({
   name: 'chain.solana.tx.v1',
   keyDescription: 'cluster',
@@ -55,6 +58,10 @@ export const chainSolanaTxTopic = defineTopic({
     blockTime: isoTimeSchema.nullable(),
     signature: z.string().min(32).max(128),
     instructionIndex: z.number().int().nonnegative(),
+    /** Which inner (CPI) instruction of `instructionIndex` this is; null for the top-level instruction itself. */
+    innerInstructionIndex: z.number().int().nonnegative().nullable().default(null),
+    /** For an Anchor event logged under `instructionIndex`: its position among that instruction's events. */
+    eventIndex: z.number().int().nonnegative().nullable().default(null),
     programId: z.string().min(32).max(64),
     kind: z.enum(['spl-transfer', 'anchor-event']),
     name: z.string().min(1),

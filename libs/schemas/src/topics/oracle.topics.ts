@@ -18,6 +18,8 @@ export const oracleSentimentTopic = defineTopic({
     opinions: z.number().int().nonnegative(),
     source: llmSourceSchema,
     model: z.string().optional(),
+    /** Why the local fallback answered (no API key, budget spent, Claude error, invalid output). */
+    fallbackReason: z.string().optional(),
   }),
 });
 

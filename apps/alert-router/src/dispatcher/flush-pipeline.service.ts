@@ -1,0 +1,203 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Alert, Fingerprint } from '../alerts/alert.model';
+import { isResolved } from '../alerts/alert.util';
+import { fingerprintOf } from '../alerts/fingerprint.util';
+import { AckLinkService } from '../ack/ack-link.service';
+import { AckStoreService } from '../ack/ack-store.service';
+import type { FlushBatch } from '../grouping/aggregation-group.machine';
+import { notificationLogEntryOf, shouldNotify } from '../grouping/notification-decision.util';
+import type { NotificationLogEntry, NotifyDecision } from '../grouping/notification-log.model';
+import { RouterMetrics } from '../metrics/router.metrics';
+import { NotificationLogService, slotOf } from '../notification-log/notification-log.service';
+import {
+  type DeliveryRecord,
+  NotificationRecorderService,
+} from '../notification-log/notification-recorder.service';
+import { type DeliveryResult, ReceiverDelivery } from '../receivers';
+import type { Route } from '../routing/route.model';
+import { RoutingConfigService } from '../routing-config/routing-config.service';
+import { type Integration, integrationsOf } from './integrations.util';
+import { alertsToNotify, mutedAlertsOf } from './mute.util';
+import { SilenceCacheService } from './silence-cache.service';
+import { commonOf, webhookMessageOf } from './webhook-message.util';
+
+/** What the dispatcher knows beside the batch. */
+export interface FlushContext {
+  /** Every alert the router holds: the candidates for inhibiting others (read only when rules exist). */
+  readonly sources: () => readonly Alert[];
+  /** `performance.now()` when the flush became due, for the flush-to-send latency. */
+  readonly dueAtMs: number;
+  readonly signal?: AbortSignal;
+}
+
+/** The result of one flush through the pipeline. */
+export interface FlushOutcome {
+  /** No integration failed: resolved alerts may leave the group. */
+  readonly ok: boolean;
+  /** Some integration was told that something started firing (first notification or new alerts). */
+  readonly notifiedNewFiring: boolean;
+  /** Firing alerts neither silenced nor inhibited. */
+  readonly unmutedFiring: readonly Alert[];
+}
+
+interface Plan {
+  readonly integration: Integration;
+  readonly decision: NotifyDecision;
+  readonly alerts: readonly Alert[];
+  readonly logEntry: NotificationLogEntry;
+}
+
+/**
+ * Alertmanager's notification pipeline for one flushed group: mute (inhibition, silences), then
+ * per integration dedup against the notification log, send (with retries inside the receivers),
+ * and record the log entry, the audit row and the `alerts.notification.v1` event together.
+ */
+@Injectable()
+export class FlushPipeline {
+  private readonly logger = new Logger(FlushPipeline.name);
+
+  constructor(
+    private readonly config: RoutingConfigService,
+    private readonly silences: SilenceCacheService,
+    private readonly log: NotificationLogService,
+    private readonly recorder: NotificationRecorderService,
+    private readonly delivery: ReceiverDelivery,
+    private readonly acks: AckStoreService,
+    private readonly ackLinks: AckLinkService,
+    private readonly metrics: RouterMetrics,
+  ) {}
+
+  async process(batch: FlushBatch, route: Route, context: FlushContext): Promise<FlushOutcome> {
+    const config = this.config.config;
+    const now = batch.flushedAt;
+    const receiver = config.receivers.get(batch.receiver);
+    if (!receiver) throw new Error(`receiver ${batch.receiver} of route ${route.id} is not configured`);
+    const [silences, entries] = await Promise.all([
+      this.silences.unexpired(),
+      this.log.entriesOf(batch.groupKey, receiver.name),
+    ]);
+    const muted = mutedAlertsOf(batch.alerts, {
+      silences,
+      inhibitRules: config.inhibitRules,
+      sources: config.inhibitRules.length > 0 ? context.sources() : [],
+      now,
+    });
+    const unmutedFiring = batch.alerts.filter(
+      (alert) => !isResolved(alert, now) && !muted.has(fingerprintOf(alert.labels)),
+    );
+    const plans: Plan[] = [];
+    for (const integration of integrationsOf(receiver)) {
+      const previous = entries.get(slotOf({ integration: integration.kind, index: integration.index }));
+      const alerts = alertsToNotify(
+        batch.alerts,
+        muted,
+        now,
+        route.sendResolvedWhenMuted,
+        previous?.firing ?? [],
+      );
+      if (alerts.length === 0) continue;
+      const { firing, resolved } = partition(alerts, now);
+      const decision = shouldNotify(
+        previous,
+        firing,
+        resolved,
+        integration.sendResolved,
+        batch.repeatIntervalMs,
+        now,
+      );
+      if (!decision.notify) continue;
+      if (decision.reason === 'repeat-interval-elapsed' && (await this.isAcknowledged(batch, alerts, now)))
+        continue;
+      plans.push({
+        integration,
+        decision,
+        alerts,
+        logEntry: notificationLogEntryOf(firing, resolved, now, batch.repeatIntervalMs),
+      });
+    }
+    if (plans.length === 0) {
+      this.metrics.flushes.inc({ result: muted.size === batch.alerts.length ? 'muted' : 'deduplicated' });
+      return { ok: true, notifiedNewFiring: false, unmutedFiring };
+    }
+    const ackUrl = unmutedFiring.length > 0 ? this.ackLinks.urlFor(batch.groupKey, receiver.name) : undefined;
+    this.metrics.flushToSendSeconds.observe((performance.now() - context.dueAtMs) / 1000);
+    const results = await Promise.all(
+      plans.map((plan) => this.send(batch, plan, now, { ackUrl, signal: context.signal })),
+    );
+    const records = plans.map((plan, i) => recordOf(batch, plan, results[i]!, now));
+    await this.recorder.record(records, now);
+    for (const record of records) {
+      this.metrics.recordDelivery(
+        record.receiver,
+        record.result.integration,
+        record.result.outcome,
+        'notification',
+      );
+    }
+    const ok = records.every((record) => record.result.outcome !== 'failed');
+    this.metrics.flushes.inc({ result: ok ? 'notified' : 'failed' });
+    const notifiedNewFiring = records.some(
+      (record) =>
+        record.result.outcome === 'sent' &&
+        (record.reason === 'first-notification' || record.reason === 'new-alerts'),
+    );
+    return { ok, notifiedNewFiring, unmutedFiring };
+  }
+
+  private async send(
+    batch: FlushBatch,
+    plan: Plan,
+    now: Date,
+    context: { ackUrl: string | undefined; signal: AbortSignal | undefined },
+  ): Promise<DeliveryResult> {
+    const message = webhookMessageOf({ ...batch, alerts: plan.alerts }, this.config.config.externalUrl, now);
+    const [result] = await this.delivery.deliver(plan.integration.receiver, message, {
+      ...(context.ackUrl ? { ackUrl: context.ackUrl } : {}),
+      ...(context.signal ? { signal: context.signal } : {}),
+    });
+    if (!result) {
+      this.logger.warn(
+        { groupKey: batch.groupKey, integration: plan.integration.kind },
+        'receiver returned no result',
+      );
+      return {
+        integration: plan.integration.kind,
+        index: plan.integration.index,
+        outcome: 'failed',
+        attempts: 0,
+        error: 'no result',
+      };
+    }
+    return { ...result, index: plan.integration.index };
+  }
+
+  private async isAcknowledged(batch: FlushBatch, alerts: readonly Alert[], now: Date): Promise<boolean> {
+    return this.acks.coversAll(
+      batch.groupKey,
+      alerts.filter((alert) => !isResolved(alert, now)),
+    );
+  }
+}
+
+function partition(alerts: readonly Alert[], now: Date) {
+  const firing = new Set<Fingerprint>();
+  const resolved = new Set<Fingerprint>();
+  for (const alert of alerts) (isResolved(alert, now) ? resolved : firing).add(fingerprintOf(alert.labels));
+  return { firing, resolved };
+}
+
+function recordOf(batch: FlushBatch, plan: Plan, result: DeliveryResult, now: Date): DeliveryRecord {
+  const firing = plan.alerts.some((alert) => !isResolved(alert, now));
+  return {
+    kind: 'notification',
+    groupKey: batch.groupKey,
+    groupLabels: { ...batch.groupLabels },
+    commonLabels: commonOf(plan.alerts.map((alert) => alert.labels)),
+    receiver: batch.receiver,
+    reason: plan.decision.reason,
+    status: firing ? 'firing' : 'resolved',
+    fingerprints: plan.alerts.map((alert) => fingerprintOf(alert.labels)),
+    result,
+    ...(result.outcome === 'failed' ? {} : { logEntry: plan.logEntry }),
+  };
+}

@@ -1,0 +1,5 @@
+/** viem clients for the configured EVM chain (EvmClients). */
+export const EVM_CLIENTS = Symbol('oracle.evm-clients');
+
+/** The OpinionMarket and VRF coordinator addresses (MarketContracts from CONTRACTS_FILE). */
+export const MARKET_CONTRACTS = Symbol('oracle.market-contracts');

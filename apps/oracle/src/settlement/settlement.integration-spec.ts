@@ -1,0 +1,254 @@
+import { randomBytes } from 'node:crypto';
+import { createWorkerDatabase } from '@convergence/dev-stack';
+import { eventually } from '@convergence/messaging/testing';
+import type { ServiceProcess } from '@convergence/service-kit/testing';
+import { privateKeyToAccount } from 'viem/accounts';
+import { FakeMessagesApi } from '../testing/fake-messages-api';
+import { OracleDb } from '../testing/oracle-db';
+import { startOracle } from '../testing/oracle-process';
+import { devKey, TestMarketChain, type StakeSpec } from '../testing/test-market-chain';
+
+const [ORACLE, ALICE, BOB, CAROL] = [devKey(10), devKey(11), devKey(12), devKey(13)];
+const address = (key: `0x${string}`) => privateKeyToAccount(key).address;
+
+describe('oracle settlement on Hardhat', () => {
+  const suffix = randomBytes(3).toString('hex');
+  const schema = `oracle_settle_${suffix}`;
+  const fake = new FakeMessagesApi();
+  let chain: TestMarketChain;
+  let oracle: ServiceProcess;
+  let db: OracleDb;
+
+  beforeAll(async () => {
+    const databaseUrl = await createWorkerDatabase();
+    chain = await new TestMarketChain(
+      process.env['EVM_RPC_URL']!,
+      Number(process.env['EVM_CHAIN_ID']),
+      ORACLE,
+    ).deploy();
+    await chain.fund([ALICE, BOB, CAROL]);
+    await fake.start();
+    oracle = await startOracle({
+      databaseUrl,
+      schema,
+      groupPrefix: `or-${suffix}.`,
+      chain,
+      llmUrl: fake.url,
+      env: { LLM_MAX_RETRIES: '3' },
+    });
+    db = await new OracleDb(databaseUrl, schema).connect();
+  }, 180_000);
+
+  afterAll(async () => {
+    await oracle?.stop();
+    await fake.stop();
+    await db?.end();
+  });
+
+  const api = async <T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> => {
+    const res = await fetch(`${oracle.url}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json' },
+    });
+    return { status: res.status, body: (await res.json()) as T };
+  };
+
+  const stakes: StakeSpec[] = [
+    { key: ALICE, amount: 300n, text: 'Yes: ETF inflows keep climbing' },
+    { key: BOB, amount: 120n, text: 'No: macro headwinds cap the rally' },
+    { key: CAROL, amount: 80n, text: 'It could go either way' },
+  ];
+
+  /** Opens a market, waits until the oracle has synced it, and submits every signed opinion. */
+  async function openWithOpinions(statement: string, specs = stakes): Promise<bigint> {
+    const marketId = await chain.openMarket(ALICE, statement, specs);
+    await eventually(
+      async () => ((await api(`/markets/${marketId}`)).status === 200 ? true : undefined),
+      20_000,
+      'market synced',
+    );
+    for (const spec of specs) {
+      const res = await api<{ matchedStake: boolean }>(`/markets/${marketId}/opinions`, {
+        method: 'POST',
+        body: JSON.stringify({
+          staker: address(spec.key),
+          text: spec.text,
+          signature: await chain.signOpinion(spec.key, spec.text),
+        }),
+      });
+      expect(res.status).toBe(201);
+    }
+    return marketId;
+  }
+
+  /** Closes the market, plays the VRF node once the oracle asked, and waits for the job to end. */
+  async function closeAndSettle(marketId: bigint): Promise<string> {
+    await chain.close(ALICE, marketId);
+    await eventually(
+      async () => ((await db.job(marketId))?.state === 'randomness_requested' ? true : undefined),
+      60_000,
+      'randomness requested',
+    );
+    expect(await chain.fulfilPending(ALICE)).toBe(1);
+    return eventually(
+      async () => {
+        const state = (await db.job(marketId))?.state;
+        return state === 'settled' || state === 'failed' ? state : undefined;
+      },
+      60_000,
+      'settlement finished',
+    );
+  }
+
+  it('takes a closed market to settled: Claude scores it, the chain records it, VRF picks the winner', async () => {
+    const marketId = await openWithOpinions('ETH closes the month above $4,000');
+    expect(await closeAndSettle(marketId)).toBe('settled');
+
+    const onchain = await chain.readMarket(marketId);
+    expect(onchain.status).toBe(5); // Settled
+    expect([address(ALICE), address(BOB), address(CAROL)]).toContain(onchain.winner);
+    // Stake-weighted from the fake's per-opinion scores (yes 80, no 20, undecided 50): (300·80 + 120·20 + 80·50) / 500.
+    expect(onchain.sentimentScore).toBe(61);
+    expect(onchain.sentimentConfidence).toBe(75); // confidence 1.5 of 2
+    expect(await db.settlementStates(marketId)).toEqual([
+      'queued',
+      'analyzing',
+      'sentiment_recorded',
+      'randomness_requested',
+      'randomness_fulfilled',
+      'settled',
+    ]);
+    const [sentiment] = (await db.outboxData('oracle.sentiment.v1')).filter(
+      (d) => d['marketId'] === marketId.toString(),
+    );
+    expect(sentiment).toMatchObject({
+      score: 60.8,
+      confidence: 1.5,
+      source: 'claude',
+      opinions: 3,
+      model: 'claude-sonnet-4-5',
+    });
+
+    const request = fake.requests.at(-1)!;
+    expect(request.headers['authorization']).toBe('Bearer sk-ant-test-not-a-real-key');
+    expect(request.headers['anthropic-version']).toBeDefined();
+    expect(request.body.tool_choice).toEqual({
+      type: 'tool',
+      name: 'record_sentiment',
+      disable_parallel_tool_use: true,
+    });
+    expect(request.body.max_tokens).toBe(1024);
+
+    const usage = await api<{ month: { calls: number; costUsd: number } }>('/llm/usage');
+    expect(usage.body.month.calls).toBeGreaterThanOrEqual(1);
+    expect(usage.body.month.costUsd).toBeGreaterThan(0);
+    const listed = await api<Array<{ id: string; state: string; winner: string }>>(
+      '/settlements?state=settled',
+    );
+    expect(listed.body.find((s) => s.id.endsWith(`:${marketId}`))?.winner).toBe(onchain.winner.toLowerCase());
+  });
+
+  it('retries 429 and 529 from the Messages API, waiting as retry-after says, and still settles with Claude', async () => {
+    const marketId = await openWithOpinions('SOL flips BNB by market cap this quarter', [
+      { key: BOB, amount: 50n, text: 'Yes, bullish on SOL' },
+      { key: CAROL, amount: 50n, text: 'No way' },
+    ]);
+    const before = fake.requests.length;
+    fake.enqueue({ kind: 'error', status: 429, retryAfterSeconds: 1 }, { kind: 'error', status: 529 });
+    expect(await closeAndSettle(marketId)).toBe('settled');
+
+    const calls = fake.requests.slice(before);
+    expect(calls).toHaveLength(3); // 429, 529, then the answer — all inside one SDK call
+    expect(calls[1]!.receivedAt - calls[0]!.receivedAt).toBeGreaterThanOrEqual(1_000);
+    expect(calls[1]!.headers['x-stainless-retry-count']).toBe('1');
+    expect((await db.job(marketId))?.analysis).toMatchObject({ source: 'claude', score: 50 });
+    expect((await db.ledger()).at(-1)).toMatchObject({ outcome: 'ok', purpose: 'sentiment' });
+  });
+
+  it('rejects tool output that breaks the schema, asks once more, then settles with the fallback and alerts', async () => {
+    const marketId = await openWithOpinions('The merge ships before June', [
+      { key: ALICE, amount: 10n, text: 'Yes, definitely' },
+      { key: BOB, amount: 30n, text: 'No, it will slip' },
+    ]);
+    const bad = {
+      kind: 'tool' as const,
+      input: {
+        opinions: [
+          { index: 0, score: 140 },
+          { index: 1, score: 20 },
+        ],
+        confidence: 1,
+        summary: 'x',
+      },
+    };
+    fake.enqueue(bad, {
+      kind: 'tool',
+      input: { opinions: [{ index: 0, score: 90 }], confidence: 1, summary: 'ok' },
+    });
+    expect(await closeAndSettle(marketId)).toBe('settled');
+
+    const analysis = (await db.job(marketId))!.analysis!;
+    expect(analysis['source']).toBe('fallback');
+    expect(analysis['fallbackReason']).toContain('invalid_output');
+    expect(analysis['fallbackReason']).toContain('opinions: no score for index 1');
+    const ledger = (await db.ledger()).slice(-2);
+    expect(ledger.map((r) => r.outcome)).toEqual(['invalid_output', 'invalid_output']);
+    expect(ledger[0]!.error).toContain('opinions.0.score: Number must be less than or equal to 100');
+    expect(await db.alertNames()).toContain('OracleLlmFallback');
+    // The second request told Claude what was wrong with the first.
+    expect(fake.requests.at(-1)!.body.messages[0]!.content).toContain('was rejected: opinions.0.score');
+  });
+
+  it('answers an identical market from the content-hash cache without calling Claude', async () => {
+    const specs: StakeSpec[] = [
+      { key: ALICE, amount: 5n, text: 'Yes, it will' },
+      { key: CAROL, amount: 5n, text: 'Not a chance' },
+    ];
+    const first = await openWithOpinions('BTC dominance above 60% at year end', specs);
+    expect(await closeAndSettle(first)).toBe('settled');
+    const before = fake.requests.length;
+    const second = await openWithOpinions('BTC dominance above 60% at year end', specs);
+    expect(await closeAndSettle(second)).toBe('settled');
+
+    expect(fake.requests.length).toBe(before);
+    expect((await db.job(second))?.analysis).toMatchObject({
+      source: 'cache',
+      score: (await db.job(first))!.analysis!['score'],
+    });
+  });
+
+  it('turns away bad opinions with problem+json naming what is wrong', async () => {
+    const marketId = await chain.openMarket(ALICE, 'Gas stays under 10 gwei all week', [
+      { key: BOB, amount: 1n, text: 'Yes' },
+    ]);
+    await eventually(
+      async () => ((await api(`/markets/${marketId}`)).status === 200 ? true : undefined),
+      20_000,
+      'market synced',
+    );
+
+    const forged = await api<{ status: number; detail: string }>(`/markets/${marketId}/opinions`, {
+      method: 'POST',
+      body: JSON.stringify({
+        staker: address(BOB),
+        text: 'Yes',
+        signature: await chain.signOpinion(CAROL, 'Yes'),
+      }),
+    });
+    expect(forged.status).toBe(422);
+    expect(forged.body.detail).toContain(`not ${address(BOB)}'s signature`);
+
+    const malformed = await api<{ errors: Array<{ field: string }> }>(`/markets/${marketId}/opinions`, {
+      method: 'POST',
+      body: JSON.stringify({ staker: 'bob', text: '' }),
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors.map((e) => e.field).sort()).toEqual(['signature', 'staker', 'text']);
+
+    expect((await api('/markets/999999')).status).toBe(404);
+    const portfolio = await api<{ markets: Array<{ id: string; staked: string }> }>(
+      `/wallets/${address(BOB)}/portfolio`,
+    );
+    expect(portfolio.body.markets.find((m) => m.id.endsWith(`:${marketId}`))?.staked).toBe('1');
+  });
+});

@@ -1,0 +1,224 @@
+// `nx run unlock-engine:bench`: the engine end to end on real Kafka and PostgreSQL (started here).
+// Per run: 100,000 ERC-20 Transfer logs (TRUST/TALLY/VOUCHER) among 10,000 wallets are published to
+// chain.evm.log.v1, then the engine (AppModule, in this process) consumes them with 20 unlock
+// definitions active; events/s counts logs whose projection and evaluation committed. Then the
+// in-service eligibility latency (EligibilityService, no HTTP) over random wallets. Prints JSON.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { NestFactory } from '@nestjs/core';
+import { startStack } from '@convergence/dev-stack';
+import { EventProducer, MessagingMetrics, createKafkaClient, ensureTopics } from '@convergence/messaging';
+import { createEnvelope, topics } from '@convergence/schemas';
+import { Client } from 'pg';
+import { Registry } from 'prom-client';
+import { AppModule } from '../src/app.module';
+import { envSchema } from '../src/config/env';
+import { EligibilityService } from '../src/eligibility/eligibility.service';
+import { UnlockDefinitionsService } from '../src/unlocks/unlock-definitions.service';
+import { benchDeployment, benchTransfers, benchUnlocks } from './bench-workload';
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 100_000);
+const WALLETS = Number(process.env['BENCH_WALLETS'] ?? 10_000);
+const ELIGIBILITY_SAMPLES = Number(process.env['BENCH_ELIGIBILITY_SAMPLES'] ?? 2_000);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+const round = (n: number, digits = 3) => Number(n.toFixed(digits));
+
+interface RunResult {
+  eventsPerSecond: number;
+  eventsPerSecondFromEngineStart: number;
+  seconds: number;
+  achievements: number;
+  eligibilityP50Ms: number;
+  eligibilityP99Ms: number;
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'convergence-unlock-bench-'));
+  const stack = await startStack({ rootDir: dir, withHardhat: false });
+  const contractsFile = join(dir, 'contracts.json');
+  const deployment = benchDeployment();
+  await writeFile(contractsFile, JSON.stringify(deployment));
+  const kafka = createKafkaClient({
+    serviceName: 'bench',
+    brokers: stack.kafkaBrokers,
+    topicPartitions: 1,
+    replicationFactor: 1,
+  });
+  const producer = new EventProducer(kafka, new MessagingMetrics(new Registry()));
+  const names = [topics.chainEvmLog.name, topics.chainEvmReorg.name];
+  await ensureTopics(kafka, [...names, ...names.map((n) => `${n}.dlq`)], {
+    partitions: 1,
+    replicationFactor: 1,
+  });
+  const runs: RunResult[] = [];
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      runs.push(
+        await benchRun(
+          run,
+          stack.databaseUrl,
+          stack.kafkaBrokers,
+          contractsFile,
+          deployment,
+          producer,
+          kafka,
+        ),
+      );
+    }
+  } finally {
+    await producer.disconnect();
+    await stack.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+  const pick = (key: keyof RunResult) => runs.map((r) => r[key]);
+  process.stdout.write(
+    `${JSON.stringify(
+      {
+        bench: 'unlock-engine',
+        events: EVENTS,
+        wallets: WALLETS,
+        unlockDefinitions: benchUnlocks().length,
+        runs: RUNS,
+        node: process.version,
+        eventsPerSecond: { median: median(pick('eventsPerSecond')), runs: pick('eventsPerSecond') },
+        eventsPerSecondFromEngineStart: {
+          median: median(pick('eventsPerSecondFromEngineStart')),
+          runs: pick('eventsPerSecondFromEngineStart'),
+        },
+        achievementsPerRun: pick('achievements'),
+        eligibilityMs: {
+          samplesPerRun: ELIGIBILITY_SAMPLES,
+          p50: { median: median(pick('eligibilityP50Ms')), runs: pick('eligibilityP50Ms') },
+          p99: { median: median(pick('eligibilityP99Ms')), runs: pick('eligibilityP99Ms') },
+        },
+        goals: { eventsPerSecond: 10_000, eligibilityP99Ms: 5 },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+}
+
+async function benchRun(
+  run: number,
+  databaseUrl: string,
+  brokers: string[],
+  contractsFile: string,
+  deployment: ReturnType<typeof benchDeployment>,
+  producer: EventProducer,
+  kafka: ReturnType<typeof createKafkaClient>,
+): Promise<RunResult> {
+  const suffix = randomBytes(3).toString('hex');
+  const schema = `bench_${suffix}`;
+  const groupPrefix = `bench-${suffix}.`;
+  // The new group starts at the end of the topic: only this run's events count.
+  const admin = kafka.admin();
+  await admin.connect();
+  for (const topic of [topics.chainEvmLog.name, topics.chainEvmReorg.name]) {
+    await admin.setOffsets({
+      groupId: `${groupPrefix}unlock-engine.chain`,
+      topic,
+      partitions: (await admin.fetchTopicOffsets(topic)).map((p) => ({
+        partition: p.partition,
+        offset: p.high,
+      })),
+    });
+  }
+  await admin.disconnect();
+
+  const env = envSchema.parse({
+    DATABASE_URL: databaseUrl,
+    DATABASE_SCHEMA: schema,
+    DATABASE_POOL_MAX: '10',
+    KAFKA_BROKERS: brokers.join(','),
+    KAFKA_CONSUMER_GROUP_PREFIX: groupPrefix,
+    KAFKA_TOPIC_PARTITIONS: '1',
+    CONTRACTS_FILE: contractsFile,
+    EVM_CHAIN_ID: String(deployment.chainId),
+    LOG_LEVEL: 'warn',
+    UNLOCK_RECONCILE_INTERVAL_MS: '0',
+  });
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  // The definitions first, with their (empty) re-evaluations finished, in an engine that then stops.
+  const setup = await NestFactory.createApplicationContext(AppModule.register(env), { logger: ['error'] });
+  try {
+    const definitions = setup.get(UnlockDefinitionsService);
+    for (const unlock of benchUnlocks()) await definitions.create(unlock);
+    for (;;) {
+      const { rows } = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "${schema}".reevaluation_jobs WHERE status <> 'done'`,
+      );
+      if (rows[0]!.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await setup.close();
+  }
+  // The events are on the topic before the engine starts: the harness does not compete for CPU.
+  const envelopes = benchTransfers(deployment, EVENTS, WALLETS, run).map((data) =>
+    createEnvelope(topics.chainEvmLog, {
+      id: `${data.chainId}:${data.blockHash}:${data.logIndex}`,
+      source: 'bench',
+      time: new Date(data.blockTime),
+      data,
+    }),
+  );
+  await producer.publish(topics.chainEvmLog, envelopes);
+  envelopes.length = 0;
+
+  const engineStarted = performance.now();
+  const app = await NestFactory.createApplicationContext(AppModule.register(env), { logger: ['error'] });
+  try {
+    let firstSeen: { at: number; count: number } | undefined;
+    let count = 0;
+    while (count < EVENTS) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const { rows } = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "${schema}".chain_events`,
+      );
+      count = rows[0]!.n;
+      if (count > 0 && firstSeen === undefined) firstSeen = { at: performance.now(), count };
+    }
+    const done = performance.now();
+    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}".achievements`);
+    const eligibility = app.get(EligibilityService);
+    const samples: number[] = [];
+    for (let i = 0; i < 200 + ELIGIBILITY_SAMPLES; i++) {
+      const wallet = walletOf(Math.floor(Math.random() * WALLETS), run);
+      const started = performance.now();
+      await eligibility.eligibilityOf(wallet);
+      if (i >= 200) samples.push(performance.now() - started);
+    }
+    const seconds = (done - firstSeen!.at) / 1000;
+    return {
+      eventsPerSecond: Math.round((EVENTS - firstSeen!.count) / seconds),
+      eventsPerSecondFromEngineStart: Math.round(EVENTS / ((done - engineStarted) / 1000)),
+      seconds: round(seconds, 2),
+      achievements: rows[0]!.n,
+      eligibilityP50Ms: round(percentile(samples, 50)),
+      eligibilityP99Ms: round(percentile(samples, 99)),
+    };
+  } finally {
+    await app.close();
+    await db.end();
+  }
+}
+
+function walletOf(index: number, run: number): string {
+  return `0x${run.toString(16).padStart(2, '0')}${index.toString(16).padStart(38, '0')}`;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,193 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import {
+  EventProducer,
+  KAFKA,
+  backoffDelayMs,
+  buildDeadLetter,
+  ensureTopics,
+  isRetryableError,
+} from '@convergence/messaging';
+import { type Envelope, deadLetterTopicOf, parseEnvelope, topics } from '@convergence/schemas';
+import type { Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { ENGINE_ENV, type UnlockEngineEnv } from '../config/env';
+import { EngineMetrics } from '../metrics/engine.metrics';
+import type { EvmLog } from '../projection/log-effects.util';
+import { EvmLogBatchProcessor } from './evm-log-batch.processor';
+import { EvmReorgProcessor } from './evm-reorg.processor';
+
+export const CHAIN_CONSUMER_GROUP = 'unlock-engine.chain';
+
+const MAX_ATTEMPTS = 6;
+
+/**
+ * Consumes chain logs and reorgs with kafkajs `eachBatch`: a whole fetched batch of logs is applied
+ * in one transaction (per-event idempotency inside it), which is what reaches thousands of events a
+ * second where a transaction per message cannot. Reorgs share the consumer, so one chain's logs and
+ * reorgs are applied one at a time. Offsets are committed only after the batch's transaction.
+ */
+@Injectable()
+export class ChainEventsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(ChainEventsConsumer.name);
+  private readonly consumer: Consumer;
+  private readonly groupId: string;
+
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(ENGINE_ENV) private readonly env: UnlockEngineEnv,
+    private readonly producer: EventProducer,
+    private readonly logs: EvmLogBatchProcessor,
+    private readonly reorgs: EvmReorgProcessor,
+    private readonly metrics: EngineMetrics,
+  ) {
+    this.groupId = `${env.KAFKA_CONSUMER_GROUP_PREFIX}${CHAIN_CONSUMER_GROUP}`;
+    this.consumer = kafka.consumer({
+      groupId: this.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: env.KAFKA_SESSION_TIMEOUT_MS,
+      maxBytesPerPartition: 4 * 1024 * 1024,
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const names = [topics.chainEvmLog.name, topics.chainEvmReorg.name];
+    await ensureTopics(this.kafka, [...names, ...names.map(deadLetterTopicOf)], {
+      partitions: this.env.KAFKA_TOPIC_PARTITIONS,
+      replicationFactor: this.env.KAFKA_REPLICATION_FACTOR,
+    });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: names, fromBeginning: true });
+    await this.consumer.run({
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
+    this.logger.log({ msg: 'chain consumer started', group: this.groupId, topics: names });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary } = payload;
+    if (batch.messages.length === 0) return;
+    if (batch.topic === topics.chainEvmLog.name) await this.handleLogs(batch);
+    else await this.handleReorgs(batch, heartbeat);
+    resolveOffset(batch.lastOffset());
+    await commitOffsetsIfNecessary();
+    await heartbeat();
+  }
+
+  private async handleLogs(batch: Batch): Promise<void> {
+    const envelopes: Array<Envelope<EvmLog>> = [];
+    const sources = new Map<string, KafkaMessage>();
+    for (const message of batch.messages) {
+      const envelope = await this.parseOrDeadLetter(batch, message, (value) =>
+        parseEnvelope(topics.chainEvmLog, value),
+      );
+      if (envelope === undefined) continue;
+      envelopes.push(envelope);
+      sources.set(envelope.id, message);
+    }
+    if (envelopes.length === 0) return;
+    const timer = this.metrics.batchSeconds.startTimer({ topic: batch.topic });
+    try {
+      const result = await this.withRetry(() => this.logs.apply(envelopes), batch.topic);
+      this.count(batch.topic, envelopes.length, result);
+    } catch (error) {
+      if (isRetryableError(error)) throw error;
+      // One message the batch cannot take: apply one by one so only that one is dead-lettered.
+      this.logger.warn({
+        msg: 'batch failed, applying its messages one by one',
+        topic: batch.topic,
+        err: error,
+      });
+      for (const envelope of envelopes) {
+        try {
+          this.count(batch.topic, 1, await this.withRetry(() => this.logs.apply([envelope]), batch.topic));
+        } catch (single) {
+          if (isRetryableError(single)) throw single;
+          await this.deadLetter(batch, sources.get(envelope.id)!, single);
+        }
+      }
+    } finally {
+      timer();
+    }
+  }
+
+  private async handleReorgs(batch: Batch, heartbeat: () => Promise<void>): Promise<void> {
+    for (const message of batch.messages) {
+      const envelope = await this.parseOrDeadLetter(batch, message, (value) =>
+        parseEnvelope(topics.chainEvmReorg, value),
+      );
+      if (envelope === undefined) continue;
+      try {
+        await this.withRetry(() => this.reorgs.apply(envelope.data), batch.topic);
+      } catch (error) {
+        if (isRetryableError(error)) throw error;
+        await this.deadLetter(batch, message, error);
+      }
+      await heartbeat();
+    }
+  }
+
+  private count(
+    topic: string,
+    size: number,
+    result: { applied: number; duplicates: number; orphaned: number },
+  ) {
+    this.metrics.batchSize.observe({ topic }, size);
+    this.metrics.eventsApplied.inc({ topic }, result.applied);
+    if (result.duplicates > 0) this.metrics.duplicates.inc({ topic }, result.duplicates);
+    if (result.orphaned > 0) this.metrics.orphanedSkipped.inc(result.orphaned);
+  }
+
+  private async parseOrDeadLetter<T>(
+    batch: Batch,
+    message: KafkaMessage,
+    parse: (value: Buffer | null) => T,
+  ): Promise<T | undefined> {
+    try {
+      return parse(message.value);
+    } catch (error) {
+      await this.deadLetter(batch, message, error);
+      return undefined;
+    }
+  }
+
+  private async withRetry<T>(work: () => Promise<T>, topic: string): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!isRetryableError(error) || attempt >= MAX_ATTEMPTS) throw error;
+        const delay = backoffDelayMs(attempt, { baseMs: 200, maxMs: 10_000 });
+        this.logger.warn({ msg: 'apply failed, retrying', topic, attempt, delay, err: error });
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  private async deadLetter(batch: Batch, message: KafkaMessage, error: unknown): Promise<void> {
+    const dlq = deadLetterTopicOf(batch.topic);
+    await this.producer.sendRaw(dlq, [
+      buildDeadLetter(
+        { topic: batch.topic, partition: batch.partition, group: this.groupId, message },
+        error,
+        new Date(),
+      ),
+    ]);
+    this.logger.warn({
+      msg: 'message dead-lettered',
+      topic: batch.topic,
+      offset: message.offset,
+      dlq,
+      err: error,
+    });
+  }
+}

@@ -1,0 +1,170 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Envelope } from '@convergence/schemas';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CHAIN_CONTRACTS, type ChainContracts } from '../chain/chain-contracts';
+import { CLOCK, type Clock } from '../clock/clock';
+import { AchievementRecorder, type AchievementDraft } from '../eligibility/achievement.recorder';
+import { newAchievementsOf } from '../eligibility/unlock-decisions.util';
+import { WalletStateLoader } from '../eligibility/wallet-state.loader';
+import { type EvmLog, factChangesOf, logEffectsOf } from '../projection/log-effects.util';
+import { projectionDeltaOf } from '../projection/projection-delta.util';
+import { type ChainEventRow, ProjectionStore } from '../projection/projection.store';
+import type { FactChange } from '../requirements/affected-conditions.util';
+import { UnlockRulesCache } from '../unlocks/unlock-rules.cache';
+
+/** What one batch did. */
+export interface LogBatchResult {
+  readonly applied: number;
+  readonly duplicates: number;
+  readonly orphaned: number;
+  readonly achievements: number;
+}
+
+interface WalletTouch {
+  changes: FactChange[];
+  chainId: number;
+  blockNumber: bigint;
+}
+
+/**
+ * Applies a batch of chain logs in one transaction: records each log id once, folds the new logs
+ * into balances, NFT owners and activity, confirms what the batch's confirmed logs vouch for, and
+ * evaluates only the touched wallets against only the unlocks their changes can affect.
+ */
+@Injectable()
+export class EvmLogBatchProcessor {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CHAIN_CONTRACTS) private readonly contracts: ChainContracts,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly store: ProjectionStore,
+    private readonly loader: WalletStateLoader,
+    private readonly recorder: AchievementRecorder,
+    private readonly rules: UnlockRulesCache,
+  ) {}
+
+  async apply(envelopes: ReadonlyArray<Envelope<EvmLog>>): Promise<LogBatchResult> {
+    const byChain = new Map<number, Map<string, EvmLog>>();
+    for (const { id, data } of envelopes) {
+      const logs = byChain.get(data.chainId) ?? new Map<string, EvmLog>();
+      // The same log twice in a batch (re-published confirmed): one row, confirmed if either says so.
+      const seen = logs.get(id);
+      logs.set(id, seen ? { ...data, confirmed: seen.confirmed || data.confirmed } : data);
+      byChain.set(data.chainId, logs);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const chainIds = [...byChain.keys()].sort((a, b) => a - b);
+      for (const chainId of chainIds) await this.store.lockChain(manager, chainId);
+      const touched = new Map<string, WalletTouch>();
+      let applied = 0;
+      let orphaned = 0;
+      let duplicates = 0;
+      for (const chainId of chainIds) {
+        const result = await this.applyChain(manager, chainId, byChain.get(chainId)!, touched);
+        applied += result.applied;
+        orphaned += result.orphaned;
+        duplicates += result.duplicates;
+      }
+      const achievements = await this.evaluate(manager, touched);
+      return { applied, duplicates, orphaned, achievements };
+    });
+  }
+
+  private async applyChain(
+    manager: EntityManager,
+    chainId: number,
+    logs: ReadonlyMap<string, EvmLog>,
+    touched: Map<string, WalletTouch>,
+  ): Promise<{ applied: number; orphaned: number; duplicates: number }> {
+    const all = [...logs.entries()];
+    const orphanedHashes = await this.store.orphanedAmong(manager, chainId, [
+      ...new Set(all.map(([, log]) => log.blockHash.toLowerCase())),
+    ]);
+    const rows: ChainEventRow[] = all
+      .filter(([, log]) => !orphanedHashes.has(log.blockHash.toLowerCase()))
+      .map(([eventId, log]) => ({
+        eventId,
+        chainId,
+        blockNumber: BigInt(log.blockNumber),
+        blockHash: log.blockHash.toLowerCase(),
+        logIndex: log.logIndex,
+        blockTime: new Date(log.blockTime),
+        confirmed: log.confirmed,
+        effects: logEffectsOf(log, this.contracts),
+      }));
+    const fresh = await this.store.insertNewEvents(manager, rows);
+    const freshRows = rows.filter((row) => fresh.has(row.eventId));
+    await this.store.applyDelta(
+      manager,
+      projectionDeltaOf(freshRows.map((row) => ({ ...row, total: true }))),
+    );
+    let head: ChainEventRow | undefined;
+    let confirmedUpTo: bigint | undefined;
+    for (const row of rows) {
+      if (head === undefined || row.blockNumber >= head.blockNumber) head = row;
+      if (row.confirmed && (confirmedUpTo === undefined || row.blockNumber > confirmedUpTo)) {
+        confirmedUpTo = row.blockNumber;
+      }
+    }
+    if (confirmedUpTo !== undefined) {
+      // A confirmed log vouches for every earlier block of its chain (the indexer confirms in order).
+      const confirmed = await this.store.confirmUpTo(manager, chainId, confirmedUpTo);
+      await this.store.applyDelta(
+        manager,
+        projectionDeltaOf(confirmed.map((event) => ({ ...event, total: false, confirmed: true }))),
+      );
+      await this.recorder.confirmUpTo(manager, chainId, confirmedUpTo, this.clock());
+    }
+    if (head !== undefined) {
+      await this.store.advanceCursor(manager, {
+        chainId,
+        blockNumber: head.blockNumber,
+        blockHash: head.blockHash,
+        confirmedUpTo,
+      });
+    }
+    for (const row of freshRows) {
+      for (const [wallet, changes] of factChangesOf(row.effects)) {
+        const touch = touched.get(wallet);
+        if (touch === undefined)
+          touched.set(wallet, { changes: [...changes], chainId, blockNumber: row.blockNumber });
+        else {
+          touch.changes.push(...changes);
+          if (row.blockNumber > touch.blockNumber) touch.blockNumber = row.blockNumber;
+        }
+      }
+    }
+    return {
+      applied: freshRows.length,
+      orphaned: all.length - rows.length,
+      duplicates: rows.length - freshRows.length,
+    };
+  }
+
+  private async evaluate(manager: EntityManager, touched: ReadonlyMap<string, WalletTouch>): Promise<number> {
+    const rules = this.rules.active();
+    if (rules.length === 0 || touched.size === 0) return 0;
+    const now = this.clock();
+    const states = await this.loader.load(manager, [...touched.keys()], now);
+    const drafts: AchievementDraft[] = [];
+    for (const [wallet, touch] of touched) {
+      const state = states.get(wallet);
+      if (state === undefined) continue;
+      for (const { rule, provisional } of newAchievementsOf(rules, state, {
+        changes: touch.changes,
+      })) {
+        drafts.push({
+          wallet,
+          unlockId: rule.id,
+          unlockVersion: rule.version,
+          provisional,
+          achievedAt: now,
+          chainId: touch.chainId,
+          decidingBlockNumber: touch.blockNumber,
+        });
+      }
+    }
+    return this.recorder.record(manager, drafts);
+  }
+}

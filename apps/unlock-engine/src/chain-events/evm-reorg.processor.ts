@@ -1,0 +1,79 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { TopicData, chainEvmReorgTopic } from '@convergence/schemas';
+import type { DataSource } from 'typeorm';
+import { CLOCK, type Clock } from '../clock/clock';
+import { AchievementRecorder } from '../eligibility/achievement.recorder';
+import { revokedAchievementsOf } from '../eligibility/unlock-decisions.util';
+import { WalletStateLoader } from '../eligibility/wallet-state.loader';
+import { EngineMetrics } from '../metrics/engine.metrics';
+import type { LogEffects } from '../projection/log-effects.util';
+import { ProjectionStore } from '../projection/projection.store';
+import { UnlockRulesCache } from '../unlocks/unlock-rules.cache';
+
+export type EvmReorg = TopicData<typeof chainEvmReorgTopic>;
+
+/** What undoing a reorg did. */
+export interface ReorgResult {
+  readonly undone: number;
+  readonly revoked: number;
+}
+
+/**
+ * Undoes what orphaned blocks did to the profiles (their logs are unconfirmed, so their effects are
+ * still on record), then revokes the provisional unlocks the touched wallets no longer meet.
+ * Applying the same reorg twice finds nothing left to undo.
+ */
+@Injectable()
+export class EvmReorgProcessor {
+  private readonly logger = new Logger(EvmReorgProcessor.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly store: ProjectionStore,
+    private readonly loader: WalletStateLoader,
+    private readonly recorder: AchievementRecorder,
+    private readonly rules: UnlockRulesCache,
+    private readonly metrics: EngineMetrics,
+  ) {}
+
+  async apply(reorg: EvmReorg): Promise<ReorgResult> {
+    const { chainId } = reorg;
+    const blocks = reorg.orphanedBlocks.map((b) => ({ number: BigInt(b.number), hash: b.hash }));
+    const result = await this.dataSource.transaction(async (manager) => {
+      await this.store.lockChain(manager, chainId);
+      const { undo, belowConfirmed } = await this.store.orphanBlocks(manager, chainId, blocks);
+      if (belowConfirmed > 0) {
+        // Deeper than the indexer's finality: confirmed effects stay; reconciliation corrects them.
+        this.metrics.confirmedOrphans.inc({ chain: String(chainId) }, belowConfirmed);
+        this.logger.error({ msg: 'reorg orphaned confirmed blocks', chainId, belowConfirmed });
+      }
+      await this.store.undo(manager, undo, await this.store.pendingEvents(manager, chainId));
+      await this.store.rewindCursor(manager, chainId, {
+        number: BigInt(reorg.commonAncestor.number),
+        hash: reorg.commonAncestor.hash,
+      });
+      const wallets = [...new Set(undo.flatMap((event) => walletsOf(event.effects)))];
+      const now = this.clock();
+      const states = await this.loader.load(manager, wallets, now);
+      const reason = `reorg on chain ${chainId}: ${blocks.length} block(s) after ${reorg.commonAncestor.number} orphaned`;
+      let revoked = 0;
+      for (const state of states.values()) {
+        const ids = revokedAchievementsOf(this.rules.rulesById(), state);
+        revoked += await this.recorder.revoke(manager, state.wallet, ids, reason, now);
+      }
+      return { undone: undo.length, revoked };
+    });
+    this.metrics.reorgs.inc({ chain: String(chainId) });
+    this.logger.log({ msg: 'reorg applied', chainId, depth: reorg.depth, ...result });
+    return result;
+  }
+}
+
+function walletsOf(effects: LogEffects): string[] {
+  const wallets = [...effects.activity.map((a) => a.wallet), ...effects.balances.map((b) => b.wallet)];
+  if (effects.nft?.from) wallets.push(effects.nft.from);
+  if (effects.nft?.to) wallets.push(effects.nft.to);
+  return wallets;
+}
