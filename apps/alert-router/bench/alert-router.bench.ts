@@ -20,7 +20,7 @@ const GROUPS = Number(process.env['BENCH_GROUPS'] ?? 500);
 const BATCH = Number(process.env['BENCH_BATCH'] ?? 100);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 8);
 // Long enough that every group is created before the first flush, so ingest and flush are measured apart.
-const GROUP_WAIT_S = Number(process.env['BENCH_GROUP_WAIT_S'] ?? 10);
+const GROUP_WAIT_S = Number(process.env['BENCH_GROUP_WAIT_S'] ?? 30);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const percentile = (xs: number[], p: number) => {

@@ -41,4 +41,22 @@ describe(redactEnv.name, () => {
       PORT: 1,
     });
   });
+
+  it('hides any variable named as a secret, and only those', () => {
+    expect(
+      redactEnv({
+        ALERT_ROUTER_ACK_SECRET: 's',
+        ORACLE_PRIVATE_KEY: '0xabc',
+        SMTP_PASSWORD: 'p',
+        SLACK_TOKEN: 't',
+        TOKEN_TTL_SECONDS: 900,
+      }),
+    ).toEqual({
+      ALERT_ROUTER_ACK_SECRET: '***',
+      ORACLE_PRIVATE_KEY: '***',
+      SMTP_PASSWORD: '***',
+      SLACK_TOKEN: '***',
+      TOKEN_TTL_SECONDS: 900,
+    });
+  });
 });

@@ -46,6 +46,9 @@ export const SECRET_ENV_KEYS = new Set([
   'JWT_SECRET',
 ]);
 
+/** Any variable whose name says it holds a secret (e.g. ALERT_ROUTER_ACK_SECRET, ORACLE_PRIVATE_KEY) is redacted too. */
+const SECRET_NAME = /(SECRET|PASSWORD|PRIVATE_KEY|API_KEY|TOKEN)$/;
+
 /** The config with secrets (and passwords inside URLs) redacted, for the boot log. */
 export function redactEnv(env: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
@@ -53,7 +56,7 @@ export function redactEnv(env: Record<string, unknown>): Record<string, unknown>
       if (typeof value === 'string' && /^[a-z]+:\/\/[^/]*:[^@/]*@/i.test(value)) {
         return [key, value.replace(/\/\/([^:/]*):[^@/]*@/, '//$1:***@')];
       }
-      return [key, SECRET_ENV_KEYS.has(key) ? '***' : value];
+      return [key, SECRET_ENV_KEYS.has(key) || SECRET_NAME.test(key) ? '***' : value];
     }),
   );
 }

@@ -5,6 +5,7 @@ import { KafkaReadinessCheck, MessagingModule } from '@convergence/messaging';
 import type { TopicDefinition } from '@convergence/schemas';
 import { HealthModule, MetricsModule, PostgresReadinessCheck } from '@convergence/telemetry';
 import type { DataSource, DataSourceOptions } from 'typeorm';
+import { POOL_MAX, PoolMetrics } from './database/pool-metrics';
 import { openServiceDataSource, serviceDataSourceOptions } from './database/service-data-source';
 
 export interface ServiceKitOptions {
@@ -72,6 +73,7 @@ export class ServiceKitModule {
           ],
         }),
       ],
+      providers: [{ provide: POOL_MAX, useValue: env.DATABASE_POOL_MAX }, PoolMetrics],
     };
   }
 }

@@ -30,10 +30,21 @@ export function fingerprintOf(labels: Labels): Fingerprint {
     high = (high * FNV_PRIME_LOW + carry + ((low << 8) >>> 0)) % TWO_TO_32;
     low = lowProduct % TWO_TO_32;
   };
+  const addString = (text: string): void => {
+    // ASCII (nearly every label) is its own UTF-8; only other text goes through the encoder.
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 0x80) {
+        for (const byte of utf8.encode(text.slice(i))) add(byte);
+        return;
+      }
+      add(code);
+    }
+  };
   for (const name of labelNamesOf(labels)) {
-    for (const byte of utf8.encode(name)) add(byte);
+    addString(name);
     add(SEPARATOR_BYTE);
-    for (const byte of utf8.encode(labelValueOf(labels, name))) add(byte);
+    addString(labelValueOf(labels, name));
     add(SEPARATOR_BYTE);
   }
   return high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0');

@@ -9,6 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AckLinkService } from '../ack/ack-link.service';
 import { AckStoreService } from '../ack/ack-store.service';
+import type { Alert } from '../alerts/alert.model';
 import { isResolved } from '../alerts/alert.util';
 import { fingerprintOf } from '../alerts/fingerprint.util';
 import { DispatcherService, type GroupView } from '../dispatcher/dispatcher.service';
@@ -136,18 +137,7 @@ export class EscalationService implements OnApplicationBootstrap, OnApplicationS
     }
     const now = this.clock();
     const view = this.dispatcher.viewsOf(groupKey).find((v) => v.batch.receiver === escalation.receiver);
-    const silences = await this.silences.unexpired();
-    const firing = view
-      ? (() => {
-          const muted = mutedAlertsOf(view.batch.alerts, {
-            silences,
-            inhibitRules: config.inhibitRules,
-            sources: this.dispatcher.knownAlerts(),
-            now,
-          });
-          return view.batch.alerts.filter((a) => !isResolved(a, now) && !muted.has(fingerprintOf(a.labels)));
-        })()
-      : [];
+    const firing = view ? await this.unmutedFiringOf(view, now) : [];
     if (!view || firing.length === 0) {
       await this.stop(groupKey, 'resolved');
       return;
@@ -195,6 +185,18 @@ export class EscalationService implements OnApplicationBootstrap, OnApplicationS
       'escalation step ran',
     );
     if (affected) this.arm({ ...escalation, ...changes });
+  }
+
+  /** The group's firing alerts that are neither silenced nor inhibited at `now`. */
+  private async unmutedFiringOf(view: GroupView, now: Date): Promise<Alert[]> {
+    const config = this.config.config;
+    const muted = mutedAlertsOf(view.batch.alerts, {
+      silences: await this.silences.unexpired(),
+      inhibitRules: config.inhibitRules,
+      sources: config.inhibitRules.length > 0 ? this.dispatcher.knownAlerts() : [],
+      now,
+    });
+    return view.batch.alerts.filter((a) => !isResolved(a, now) && !muted.has(fingerprintOf(a.labels)));
   }
 
   private repository() {

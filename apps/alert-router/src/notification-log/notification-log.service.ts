@@ -56,25 +56,31 @@ export class NotificationLogService {
     return new Map(rows.map((row) => [slotOf(row), entryOf(row)]));
   }
 
-  /** Writes (replacing) an integration's entry inside the caller's transaction. */
-  async save(
+  /** Writes (replacing) integrations' entries inside the caller's transaction, in one statement. */
+  async saveAll(
     manager: EntityManager,
-    groupKey: string,
-    key: IntegrationKey,
-    entry: NotificationLogEntry,
+    entries: readonly { groupKey: string; key: IntegrationKey; entry: NotificationLogEntry }[],
   ): Promise<void> {
-    await manager.getRepository(NotificationLogEntity).upsert(
-      {
-        groupKey,
-        receiver: key.receiver,
-        integration: key.integration,
-        index: key.index,
-        firing: [...entry.firing],
-        resolved: [...entry.resolved],
-        notifiedAt: entry.timestamp,
-        expiresAt: entry.expiresAt,
-      },
-      ['groupKey', 'receiver', 'integration', 'index'],
+    if (entries.length === 0) return;
+    // Arrays of arrays cannot be unnest()ed into rows, so the fingerprint lists travel as JSON.
+    await manager.query(
+      `INSERT INTO notification_log (group_key, receiver, integration, idx, firing, resolved, notified_at, expires_at)
+       SELECT g, r, i, x, ARRAY(SELECT jsonb_array_elements_text(f)), ARRAY(SELECT jsonb_array_elements_text(v)), n, e
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::jsonb[], $6::jsonb[],
+                     $7::timestamptz[], $8::timestamptz[]) AS t(g, r, i, x, f, v, n, e)
+       ON CONFLICT (group_key, receiver, integration, idx) DO UPDATE SET
+         firing = excluded.firing, resolved = excluded.resolved,
+         notified_at = excluded.notified_at, expires_at = excluded.expires_at`,
+      [
+        entries.map((e) => e.groupKey),
+        entries.map((e) => e.key.receiver),
+        entries.map((e) => e.key.integration),
+        entries.map((e) => e.key.index),
+        entries.map((e) => JSON.stringify(e.entry.firing)),
+        entries.map((e) => JSON.stringify(e.entry.resolved)),
+        entries.map((e) => e.entry.timestamp),
+        entries.map((e) => e.entry.expiresAt),
+      ],
     );
   }
 

@@ -189,7 +189,6 @@ describe(runWithRetries.name, () => {
     let calls = 0;
     const attempt = () => {
       calls += 1;
-      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what a careless library might do
       return calls === 1 ? Promise.reject(null) : Promise.resolve<AttemptOutcome>({ kind: 'delivered' });
     };
     await expect(run(attempt)).resolves.toEqual({ outcome: { kind: 'delivered' }, attempts: 2 });

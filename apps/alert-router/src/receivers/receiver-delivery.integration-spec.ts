@@ -85,30 +85,22 @@ describe('ReceiverDelivery fan-out', () => {
   });
 
   it('does not let a slow integration hold up the others', async () => {
-    await harness.close();
-    harness = await startReceiverDelivery({ retry: { requestTimeoutMs: 500 } });
-    const { server: hanging } = await startHangingEndpoint();
+    const { server: hanging, release } = await startHangingEndpoint();
     const receiver = receiverConfigSchema.parse({
       name: 'ops',
       webhook_configs: [{ url: hanging.url }],
       slack_configs: [{ api_url: slack.url }],
     });
-    const delivery = harness.delivery.deliver(receiver, messageOf(), {});
-    // Slack is reached while the webhook request is still held open.
+    const delivery = harness.delivery.deliver(receiver, messageOf());
+    // Slack is delivered while the webhook's request is still held open by its server.
     await eventually(
-      async () => (slack.requests.length === 1 && hanging.requests.length >= 1 ? true : undefined),
-      5_000,
+      async () => (slack.requests.length === 1 && hanging.requests.length === 1 ? true : undefined),
+      10_000,
     );
-    const results = await delivery;
-    expect(results).toEqual([
+    release();
+    await expect(delivery).resolves.toEqual([
       { integration: 'slack', index: 0, outcome: 'sent', attempts: 1, status: 200 },
-      {
-        integration: 'webhook',
-        index: 0,
-        outcome: 'failed',
-        attempts: 4,
-        error: 'timed out after 500 ms (gave up: 4 attempts made)',
-      },
+      { integration: 'webhook', index: 0, outcome: 'sent', attempts: 1, status: 200 },
     ]);
   });
 

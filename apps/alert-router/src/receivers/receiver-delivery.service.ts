@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AttemptContext } from './attempt-context';
 import { runWithRetries } from './delivery-retry.util';
 import { EmailReceiver } from './email.receiver';
+import { errorMessageOf } from './error-message.util';
 import { eventActionOf } from './pagerduty-event.util';
 import { PagerDutyReceiver } from './pagerduty.receiver';
 import type { ReceiverConfig } from './receiver-config.schema';
@@ -144,7 +145,7 @@ export class ReceiverDelivery {
       };
     } catch (error) {
       // Only a bug gets here (attempts report failures as outcomes); it must still not block the others.
-      result = { integration, index, outcome: 'failed', attempts: 0, error: String(error) };
+      result = { integration, index, outcome: 'failed', attempts: 0, error: errorMessageOf(error) };
     }
     this.metrics.recordResult(result, (performance.now() - startedAt) / 1_000);
     if (result.outcome === 'failed') {

@@ -19,7 +19,7 @@ export class RoutingConfigService implements OnModuleInit, OnApplicationShutdown
   private readonly logger = new Logger(RoutingConfigService.name);
   private current?: RoutingConfig;
   private readonly listeners: ConfigListener[] = [];
-  private reloading: Promise<RoutingConfig> = Promise.resolve(undefined as never);
+  private reloading: Promise<unknown> = Promise.resolve();
   private readonly onSighup = (): void => {
     this.reload().catch((error: unknown) => this.logger.error({ err: error }, 'reload on SIGHUP failed'));
   };

@@ -67,6 +67,9 @@ export function describeServiceBoot({ app, entities, migrations }: ServiceBootSp
         const text = await metrics.text();
         expect(text).toMatch(/^http_requests_total\{.*route="\/ready".*\} [1-9]/m);
         expect(text).toContain('process_cpu_seconds_total');
+        expect(text).toMatch(/^db_client_connection_max(\{[^}]*\})? [1-9]\d*$/m);
+        expect(text).toMatch(/^db_client_connection_count\{[^}]*state="used"[^}]*\} \d+$/m);
+        expect(text).toMatch(/^db_client_connection_count\{[^}]*state="idle"[^}]*\} \d+$/m);
       } finally {
         expect(await service.stop()).toBe(0);
         expect(service.output()).toContain('shutdown complete');
