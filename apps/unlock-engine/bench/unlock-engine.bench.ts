@@ -127,7 +127,7 @@ async function benchRun(
     await admin.setOffsets({
       groupId: `${groupPrefix}unlock-engine.chain`,
       topic,
-      partitions: (await admin.fetchTopicOffsets(topic)).map((p) => ({
+      partitions: (await retried(() => admin.fetchTopicOffsets(topic))).map((p) => ({
         partition: p.partition,
         offset: p.high,
       })),
@@ -211,6 +211,18 @@ async function benchRun(
   } finally {
     await app.close();
     await db.end();
+  }
+}
+
+// A fresh single-node broker may answer "not the leader" for a moment after creating a topic.
+async function retried<T>(work: () => Promise<T>, attempts = 20): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   }
 }
 

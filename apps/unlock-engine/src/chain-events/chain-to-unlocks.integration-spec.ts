@@ -1,7 +1,7 @@
 // Real Kafka, Postgres and Hardhat: transactions on the chain, their logs published as the
 // chain-indexer publishes them, one engine process consuming. The file runs serially on purpose:
 // the reorg test reverts the shared Hardhat node, which must not undo another test's transactions.
-import { eventually } from '@convergence/messaging/testing';
+import { eventually, readTopicUntil } from '@convergence/messaging/testing';
 import { createEnvelope, topics } from '@convergence/schemas';
 import type { ServiceProcess } from '@convergence/service-kit/testing';
 import type { Client } from 'pg';
@@ -327,7 +327,6 @@ describe('unlock-engine from chain events', () => {
       (await call<ReconciliationReport>(engine, 'POST', `/reconciliation/${wallet}`)).body.drift,
     ).toEqual([]);
 
-    const { readTopicUntil } = await import('@convergence/messaging/testing');
     const alerts = await readTopicUntil(kafka, topics.alertsRaw.name, (messages) =>
       messages.some((m) => m.message.value?.toString().includes(wallet)),
     );

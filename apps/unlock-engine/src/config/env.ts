@@ -7,14 +7,18 @@ const booleanString = z
   .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1');
 
+// An empty value (`EVM_RPC_URL=` in a .env file) means unset.
+const unsetIfEmpty = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
 const milliseconds = (fallback: number) => z.coerce.number().int().min(0).max(86_400_000).default(fallback);
 
 /** Every variable unlock-engine reads; documented in .env.example. */
 export const envSchema = serviceEnvSchema({ port: 3002, schema: 'unlock_engine' }).extend({
   /** JSON of the demo deployment (`DemoDeployment`): which addresses are TRUST, TALLY, VOUCHER, Covenant, governor. */
-  CONTRACTS_FILE: z.string().min(1).optional(),
+  CONTRACTS_FILE: unsetIfEmpty(z.string()),
   /** JSON-RPC endpoint reconciliation reads balances from; reconciliation is off without it. */
-  EVM_RPC_URL: z.string().url().optional(),
+  EVM_RPC_URL: unsetIfEmpty(z.string().url()),
   EVM_CHAIN_ID: z.coerce.number().int().positive().default(31337),
   /** Run the outbox relay in this process (off: another replica or process relays). */
   UNLOCK_OUTBOX_RELAY_ENABLED: booleanString.default('true'),

@@ -1,6 +1,6 @@
 import type { WalletFacts } from './evaluate-condition.util';
 import type { Requirement } from './requirement.schema';
-import { type ConditionNode, requirementNodeOf } from './requirement-tree.util';
+import { type ConditionNode, isConditionNode, requirementNodeOf } from './requirement-tree.util';
 
 const DAY_MS = 86_400_000;
 
@@ -14,6 +14,7 @@ const DAY_MS = 86_400_000;
  */
 export function requirementsMet(requirements: Requirement, facts: WalletFacts): boolean {
   const node = requirementNodeOf(requirements);
+  if (isConditionNode(node)) return conditionMet(node, facts);
   switch (node.kind) {
     case 'all':
       return node.children.every((child) => requirementsMet(child, facts));
@@ -21,8 +22,6 @@ export function requirementsMet(requirements: Requirement, facts: WalletFacts): 
       return node.children.some((child) => requirementsMet(child, facts));
     case 'not':
       return !requirementsMet(node.child, facts);
-    default:
-      return conditionMet(node, facts);
   }
 }
 
