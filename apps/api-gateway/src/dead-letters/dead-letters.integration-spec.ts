@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DLQ_HEADERS, createKafkaClient, ensureTopics } from '@convergence/messaging';
 import { readTopicUntil } from '@convergence/messaging/testing';
+import { Partitioners } from 'kafkajs';
 import { createEnvelope, topics } from '@convergence/schemas';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { type GatewayUnderTest, SIWE_DOMAIN, startGateway } from '../testing/gateway.process';
@@ -40,7 +41,7 @@ describe('api-gateway dead letters', () => {
       data: { wallet: '0x' + '3'.repeat(40), fields: ['balance'], confirmed: true },
     });
     await ensureTopics(kafka, [topic, `${topic}.dlq`], { partitions: 1, replicationFactor: 1 });
-    const producer = kafka.producer();
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     await producer.send({
       topic: `${topic}.dlq`,

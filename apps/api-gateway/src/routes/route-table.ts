@@ -14,9 +14,6 @@ const topicParams = z
   })
   .strict();
 const walletParams = z.object({ wallet: addressSchema }).strict();
-const fingerprintParams = z.object({
-  fingerprint: z.string().regex(/^[0-9a-f]{16}$/, 'must be 16 hex chars'),
-});
 
 /** Identity: Sign-In with Ethereum, tokens, API keys, the auth log. Answered by the gateway. */
 export const identityRoutes = {
@@ -383,25 +380,46 @@ export const forwardedRoutes = {
   ackAlert: {
     id: 'alerts.ack',
     method: 'POST',
-    path: '/api/operator/alerts/:fingerprint/ack',
+    path: '/api/operator/alerts/ack',
     tag: 'operator',
     access: 'operator',
     scope: 'alerts:write',
-    summary: 'Acknowledge an alert (stops its escalation)',
-    params: fingerprintParams,
-    body: z.object({ by: z.string().min(1).max(200), comment: z.string().max(2_000).optional() }).strict(),
-    upstream: { service: 'alert-router', method: 'POST', path: '/api/v1/alerts/{fingerprint}/ack' },
+    summary: 'Acknowledge an alert group: stops its escalation, pauses repeats, acknowledges it in PagerDuty',
+    body: z
+      .object({
+        groupKey: z.string().min(1).max(2_000),
+        ackedBy: z.string().min(1).max(200),
+        comment: z.string().max(2_000).optional(),
+      })
+      .strict(),
+    upstream: { service: 'alert-router', method: 'POST', path: '/api/v1/acknowledgements' },
   },
   alertHistory: {
     id: 'alerts.history',
     method: 'GET',
-    path: '/api/operator/alerts/:fingerprint/history',
+    path: '/api/operator/alerts/history',
     tag: 'operator',
     access: 'operator',
     scope: 'alerts:read',
-    summary: "An alert's history",
-    params: fingerprintParams,
-    upstream: { service: 'alert-router', method: 'GET', path: '/api/v1/alerts/{fingerprint}/history' },
+    summary: 'Alert history, newest first (filter by fingerprint, status and time)',
+    query: z
+      .object({
+        fingerprint: z
+          .string()
+          .regex(/^[0-9a-f]{16}$/, 'must be 16 hex chars')
+          .optional(),
+        status: z.enum(['firing', 'resolved']).optional(),
+        from: isoTime.optional(),
+        to: isoTime.optional(),
+        limit: z.coerce.number().int().min(1).max(1_000).optional(),
+      })
+      .strict(),
+    upstream: {
+      service: 'alert-router',
+      method: 'GET',
+      path: '/api/v1/history/alerts',
+      query: ['fingerprint', 'status', 'from', 'to', 'limit'],
+    },
   },
   silences: {
     id: 'silences.list',
