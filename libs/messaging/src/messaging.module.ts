@@ -82,7 +82,8 @@ export class MessagingModule {
                 provide: OutboxRelay,
                 useFactory: (k: Kafka, ds: DataSource, m: MessagingMetrics) =>
                   new OutboxRelay(k, new OutboxStore(ds), m, {
-                    serviceName: options.serviceName,
+                    // Prefixed like the consumer groups: environments sharing one cluster keep apart positions.
+                    serviceName: `${options.consumerGroupPrefix ?? ''}${options.serviceName}`,
                     pollIntervalMs: options.outboxRelay?.pollIntervalMs ?? 250,
                     batchSize: options.outboxRelay?.batchSize ?? 100,
                     replicationFactor: options.replicationFactor,

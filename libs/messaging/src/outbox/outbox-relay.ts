@@ -9,6 +9,10 @@ import type { OutboxRow, OutboxStore } from './outbox.store';
 export const OUTBOX_POSITIONS_TOPIC = '_convergence-outbox-positions';
 
 export interface OutboxRelayOptions {
+  /**
+   * Names the relay's transactional id and position group (`outbox-relay.<serviceName>`): it must be unique per
+   * outbox table on a cluster, so callers prefix it like their consumer groups (KAFKA_CONSUMER_GROUP_PREFIX).
+   */
   serviceName: string;
   pollIntervalMs: number;
   batchSize: number;
