@@ -151,6 +151,22 @@ describe('solana-rpc-shim served to the real web3.js client', () => {
     });
   });
 
+  it('airdrops without invalidating a blockhash a client already signed with', async () => {
+    const { blockhash } = await connection.getLatestBlockhash('confirmed');
+    const to = Keypair.generate().publicKey;
+    const first = await connection.requestAirdrop(to, LAMPORTS_PER_SOL);
+    const second = await connection.requestAirdrop(to, LAMPORTS_PER_SOL);
+    expect(first).not.toBe(second);
+    expect((await connection.getLatestBlockhash('confirmed')).blockhash).toBe(blockhash);
+    expect(await connection.getBalance(to, 'confirmed')).toBe(2 * LAMPORTS_PER_SOL);
+  });
+
+  it('explains a failed airdrop (below rent exemption) in the error', async () => {
+    await expect(connection.requestAirdrop(Keypair.generate().publicKey, 1_000)).rejects.toThrow(
+      /airdrop failed: .*InsufficientFundsForRent/,
+    );
+  });
+
   it('injects a 429 with Retry-After that web3.js reports without retrying', async () => {
     shim.faults.add({
       fault: { kind: 'http-status', status: 429, retryAfter: '3' },

@@ -1,5 +1,12 @@
 import { LiteSVM, type FailedTransactionMetadata, type TransactionMetadata } from 'litesvm';
-import { Keypair, PublicKey, SystemProgram, Transaction, VersionedTransaction } from '@solana/web3.js';
+import {
+  Keypair,
+  PublicKey,
+  SystemProgram,
+  Transaction,
+  TransactionInstruction,
+  VersionedTransaction,
+} from '@solana/web3.js';
 import { base58 } from './base58.util';
 import type {
   Commitment,
@@ -35,6 +42,9 @@ export class TransactionRejectedError extends Error {
 /** What the shim's faucet holds for `requestAirdrop` (100,000 SOL; litesvm's own airdrop account holds 1,000,000). */
 const FAUCET_LAMPORTS = 100_000_000_000_000n;
 
+/** SPL Memo v2, one of the programs litesvm ships. */
+const MEMO_PROGRAM_ID = new PublicKey('MemoSq4gqABAXKb96qnH8TysNcWxMyWCqXgDLGmfcHr');
+
 /** lamports per signature in litesvm's default fee structure. */
 const LAMPORTS_PER_SIGNATURE = 5_000;
 
@@ -57,6 +67,7 @@ export class SolanaLedger {
   /** Per address, signatures oldest first (the RPC serves them newest first). */
   private readonly byAddress = new Map<string, LedgerTransaction[]>();
   private readonly faucet = Keypair.generate();
+  private airdrops = 0;
 
   constructor(options: SolanaLedgerOptions = {}) {
     this.finalityDepth = options.finalityDepth ?? 32;
@@ -141,13 +152,19 @@ export class SolanaLedger {
 
   /** Sends lamports from the shim's faucet in a real system transfer, as a test validator's airdrop does. */
   requestAirdrop(to: string, amount: bigint): string {
-    // A repeated airdrop of the same amount would be the same transaction; a fresh blockhash makes it new.
-    this.svm.expireBlockhash();
+    // A repeated airdrop of the same amount would be the same transaction (AlreadyProcessed): a
+    // numbered memo makes each one new without expiring the blockhash other clients signed with.
+    this.airdrops += 1;
     const tx = new Transaction().add(
       SystemProgram.transfer({
         fromPubkey: this.faucet.publicKey,
         toPubkey: new PublicKey(to),
         lamports: amount,
+      }),
+      new TransactionInstruction({
+        programId: MEMO_PROGRAM_ID,
+        keys: [],
+        data: Buffer.from(`airdrop ${this.airdrops}`),
       }),
     );
     tx.recentBlockhash = this.latestBlockhash();

@@ -52,8 +52,14 @@ export const rpcMethods: Readonly<Record<string, Handler>> = {
       },
     );
   },
-  requestAirdrop: (ledger, params) =>
-    ledger.requestAirdrop(pubkeyParam(params[0]), BigInt(integerParam(params[1], 'lamports'))),
+  requestAirdrop: (ledger, params) => {
+    try {
+      return ledger.requestAirdrop(pubkeyParam(params[0]), BigInt(integerParam(params[1], 'lamports')));
+    } catch (error) {
+      if (!(error instanceof TransactionRejectedError)) throw error;
+      throw new JsonRpcError(-32603, `Internal error: airdrop failed: ${transactionErrorTextOf(error.err)}`);
+    }
+  },
   sendTransaction: (ledger, params) => {
     const config = configOf(params[1]);
     const text = stringParam(params[0], 'transaction');
