@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StackHandle } from '../stack-types';
-import type { ServiceDefinition } from './service-list';
+import { SERVICES, type ServiceDefinition } from './service-list';
 
 /**
  * The environment of one service: `base` (the repo's .env under the real environment), then what the dev stack
  * decides: PORT, DATABASE_URL, KAFKA_BROKERS, EVM_RPC_URL, EVM_CHAIN_ID and CONTRACTS_FILE (the EVM ones only
  * when the stack runs Hardhat; otherwise those from `base` pass through), LOG_LEVEL (default info), and
- * SWC_NODE_PROJECT (the app's own tsconfig, so @swc-node/register compiles it with the app's settings).
+ * SWC_NODE_PROJECT (the app's own tsconfig, so @swc-node/register compiles it with the app's settings), and for the
+ * api-gateway UPSTREAM_<SERVICE>_URL of every other service.
  */
 export function serviceEnv(
   service: ServiceDefinition,
@@ -22,6 +23,13 @@ export function serviceEnv(
     KAFKA_BROKERS: stack.kafkaBrokers.join(','),
     LOG_LEVEL: base['LOG_LEVEL'] || 'info',
   };
+  if (service.name === 'api-gateway') {
+    // The gateway forwards to the owners at the ports npm start gives them (UPSTREAM_<SERVICE>_URL).
+    for (const upstream of SERVICES.filter((other) => other.name !== service.name)) {
+      const key = `UPSTREAM_${upstream.name.toUpperCase().replace(/-/g, '_')}_URL`;
+      env[key] = base[key] || `http://127.0.0.1:${upstream.port}`;
+    }
+  }
   if (stack.evm) {
     env['EVM_RPC_URL'] = stack.evm.rpcUrl;
     env['EVM_CHAIN_ID'] = String(stack.evm.chainId);
