@@ -65,17 +65,13 @@ export class JsonRpcClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (cause) {
-      if (cause instanceof Error && cause.name === 'TimeoutError')
-        throw new TimeoutError({ body, url: this.url });
-      throw new HttpRequestError({ url: this.url, body, details: detailsOf(cause), cause: cause as Error });
+      throw this.transportError(body, cause);
     }
     let payload: string;
     try {
       payload = await response.text();
     } catch (cause) {
-      if (cause instanceof Error && cause.name === 'TimeoutError')
-        throw new TimeoutError({ body, url: this.url });
-      throw new HttpRequestError({ url: this.url, body, details: detailsOf(cause), cause: cause as Error });
+      throw this.transportError(body, cause);
     }
     if (!response.ok) {
       throw new HttpRequestError({
@@ -98,6 +94,14 @@ export class JsonRpcClient {
     }
   }
 
+  // By name, not instanceof: fetch's DOMException comes from another realm under Jest, and its
+  // numeric `code` must not reach the classifier as if it were a JSON-RPC error code.
+  private transportError(body: RpcBody, cause: unknown): Error {
+    if ((cause as { name?: unknown } | null)?.name === 'TimeoutError')
+      return new TimeoutError({ body, url: this.url });
+    return new HttpRequestError({ url: this.url, body, details: detailsOf(cause) });
+  }
+
   private resultOf(reply: JsonRpcReply, body: { [key: string]: unknown; method: string }): unknown {
     if (reply.error) throw new RpcRequestError({ body, error: reply.error, url: this.url });
     if (!('result' in reply)) {
@@ -115,9 +119,9 @@ export class JsonRpcClient {
 function detailsOf(error: unknown): string {
   const parts: string[] = [];
   let node: unknown = error;
-  for (let i = 0; i < 4 && node instanceof Error; i++) {
-    parts.push(node.message);
-    node = node.cause;
+  for (let i = 0; i < 4 && typeof node === 'object' && node !== null && 'message' in node; i++) {
+    parts.push(String(node.message));
+    node = (node as { cause?: unknown }).cause;
   }
   return parts.join(': ') || String(error);
 }

@@ -51,7 +51,8 @@ export class ChainEventsReader {
   private keep(topic: string, value: Buffer | null, timestamp: number): void {
     if (topic === topics.chainEvmLog.name) {
       const event = parseEnvelope(topics.chainEvmLog, value);
-      if (this.addresses().has(event.data.address.toLowerCase())) this.messages.push({ kind: 'log', timestamp, event });
+      if (this.addresses().has(event.data.address.toLowerCase()))
+        this.messages.push({ kind: 'log', timestamp, event });
       return;
     }
     const event = parseEnvelope(topics.chainEvmReorg, value);

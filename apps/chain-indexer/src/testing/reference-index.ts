@@ -34,7 +34,10 @@ export async function referenceIndex(
     });
     // TransferBurst's events (Transfer, RoleGranted, …) have only addresses, bytes32 and uints.
     const args = Object.fromEntries(
-      Object.entries(decoded.args as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : (v as string)]),
+      Object.entries(decoded.args as Record<string, unknown>).map(([k, v]) => [
+        k,
+        typeof v === 'bigint' ? v.toString() : (v as string),
+      ]),
     );
     expected.set(`${client.chain.id}:${log.blockHash.toLowerCase()}:${log.logIndex}`, {
       chainId: client.chain.id,

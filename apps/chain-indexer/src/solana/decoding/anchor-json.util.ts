@@ -10,10 +10,6 @@ import type { JsonValue } from '@convergence/schemas';
  * anchorJsonOf({ data: new BN(5), owner: somePublicKey }) // { data: '5', owner: 'Base58…' }
  */
 export function anchorJsonOf(value: unknown): JsonValue {
-  if (value === null || value === undefined) return null;
-  if (BN.isBN(value)) return (value as BN).toString(10);
-  if (value instanceof PublicKey) return value.toBase58();
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
   switch (typeof value) {
     case 'bigint':
       return value.toString();
@@ -23,13 +19,21 @@ export function anchorJsonOf(value: unknown): JsonValue {
     case 'string':
     case 'boolean':
       return value;
-    case 'object':
-      if (Array.isArray(value)) return value.map(anchorJsonOf);
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, anchorJsonOf(v)]));
     case 'undefined':
       return null;
+    case 'object':
+      return objectJsonOf(value);
     case 'symbol':
     case 'function':
       throw new TypeError(`cannot represent a ${typeof value} in JSON`);
   }
+}
+
+function objectJsonOf(value: object | null): JsonValue {
+  if (value === null) return null;
+  if (BN.isBN(value)) return (value as BN).toString(10);
+  if (value instanceof PublicKey) return value.toBase58();
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (Array.isArray(value)) return value.map(anchorJsonOf);
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, anchorJsonOf(v)]));
 }
