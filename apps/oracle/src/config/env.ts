@@ -61,7 +61,7 @@ export const envSchema = serviceEnvSchema({ port: 3003, schema: 'oracle' })
     CONTRACTS_FILE: z.string().min(1),
     ORACLE_PRIVATE_KEY: privateKeySchema,
     CHAIN_POLL_INTERVAL_MS: ms(2_000, 10),
-    EVM_RECEIPT_POLL_MS: ms(500, 10),
+    EVM_RECEIPT_POLL_MS: ms(250, 10),
     CHAIN_LOG_RANGE: z.coerce.number().int().min(1).max(100_000).default(2_000),
     // Settlement
     SETTLEMENT_MODE: z.enum(['direct', 'multisig']).default('direct'),

@@ -1,7 +1,7 @@
+import { writeSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Logger } from 'pino';
 import type { OracleEnv } from '../config/env';
-import { ORACLE_ENV, ORACLE_LOGGER } from '../config/tokens';
+import { ORACLE_ENV } from '../config/tokens';
 
 /**
  * Test-only crash points (ORACLE_FAULT_KILL_AT, refused in production): the process SIGKILLs itself
@@ -10,15 +10,15 @@ import { ORACLE_ENV, ORACLE_LOGGER } from '../config/tokens';
  */
 @Injectable()
 export class FaultInjector {
-  constructor(
-    @Inject(ORACLE_ENV) private readonly env: OracleEnv,
-    @Inject(ORACLE_LOGGER) private readonly logger: Logger,
-  ) {}
+  constructor(@Inject(ORACLE_ENV) private readonly env: OracleEnv) {}
 
   reach(point: string): void {
     if (this.env.ORACLE_FAULT_KILL_AT !== point) return;
-    this.logger.fatal({ point }, 'fault injection: killing the process');
-    this.logger.flush?.();
+    // Written synchronously: an asynchronous log line could be lost with the process.
+    writeSync(
+      2,
+      `${JSON.stringify({ level: 'fatal', point, msg: 'fault injection: killing the process' })}\n`,
+    );
     process.kill(process.pid, 'SIGKILL');
   }
 }

@@ -127,10 +127,9 @@ export class SettlementWorker implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async decide(job: SettlementJobEntity): Promise<StepDecision> {
-    const [market, chainNow] = await Promise.all([
-      this.chain.readMarket(job.marketId),
-      this.chain.chainTime(),
-    ]);
+    const market = await this.chain.readMarket(job.marketId);
+    // Only an open market compares closesAt with the chain's clock; skip the extra RPC otherwise.
+    const chainNow = market.status === 'open' ? await this.chain.chainTime() : this.clock();
     return decideStep(
       job,
       market,

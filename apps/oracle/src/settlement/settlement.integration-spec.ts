@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createWorkerDatabase } from '@convergence/dev-stack';
+import { EventProducer, MessagingMetrics, createKafkaClient } from '@convergence/messaging';
 import { eventually } from '@convergence/messaging/testing';
+import { createEnvelope, topics } from '@convergence/schemas';
+import { Registry } from 'prom-client';
 import type { ServiceProcess } from '@convergence/service-kit/testing';
 import { privateKeyToAccount } from 'viem/accounts';
 import { FakeMessagesApi } from '../testing/fake-messages-api';
@@ -217,6 +220,76 @@ describe('oracle settlement on Hardhat', () => {
     });
   });
 
+  it('creates a market on chain through POST /markets and refuses a close time in the past', async () => {
+    const closesAt = new Date(Date.now() + 3_600_000).toISOString();
+    const created = await api<{ id: string; statement: string; status: string; creator: string }>(
+      '/markets',
+      {
+        method: 'POST',
+        body: JSON.stringify({ statement: 'Created over HTTP', closesAt }),
+      },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      statement: 'Created over HTTP',
+      status: 'open',
+      creator: address(ORACLE).toLowerCase(),
+    });
+    const marketId = BigInt(created.body.id.split(':')[1]!);
+    expect((await chain.readMarket(marketId)).statement).toBe('Created over HTTP');
+
+    const late = await api<{ detail: string }>('/markets', {
+      method: 'POST',
+      body: JSON.stringify({ statement: 'Too late', closesAt: '2020-01-01T00:00:00Z' }),
+    });
+    expect(late.status).toBe(400);
+    expect(late.body.detail).toContain('is not in the future on chain');
+  });
+
+  it('writes an unlock ceremony narrative for unlock.achieved.v1, once per event', async () => {
+    const kafka = createKafkaClient({
+      serviceName: 'oracle-test',
+      brokers: process.env['KAFKA_BROKERS']!.split(','),
+      topicPartitions: 1,
+      replicationFactor: 1,
+    });
+    const producer = new EventProducer(kafka, new MessagingMetrics(new Registry()));
+    const wallet = address(ALICE);
+    const unlock = (unlockId: string) =>
+      createEnvelope(topics.unlockAchieved, {
+        source: 'unlock-engine',
+        data: {
+          wallet,
+          unlockId,
+          unlockVersion: 1,
+          achievedAt: new Date().toISOString(),
+          provisional: false,
+        },
+      });
+    const first = unlock(`first-stake-${suffix}`);
+    const marker = unlock(`marker-${suffix}`);
+    // Same wallet, same partition: once the marker is interpreted, the duplicate before it was consumed too.
+    await producer.publish(topics.unlockAchieved, [first, first, marker]);
+    await producer.disconnect();
+
+    const interpretations = async (unlockId: string) =>
+      (await db.outboxData('oracle.interpretation.v1')).filter((d) => d['unlockId'] === unlockId);
+    await eventually(
+      async () => ((await interpretations(marker.data.unlockId)).length > 0 ? true : undefined),
+      60_000,
+      'marker interpreted',
+    );
+    const mine = await interpretations(first.data.unlockId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ wallet, source: 'claude', model: 'claude-sonnet-4-5' });
+    expect(String(mine[0]!['text']).length).toBeGreaterThan(40);
+    const request = fake.requests.find((r) => r.body.messages[0]!.content.includes(first.data.unlockId))!;
+    expect(request.body.tool_choice?.name).toBe('write_interpretation');
+    expect(JSON.parse(request.body.messages[0]!.content)).toMatchObject({
+      profile: { marketsJoined: expect.any(Number) },
+    });
+  });
+
   it('turns away bad opinions with problem+json naming what is wrong', async () => {
     const marketId = await chain.openMarket(ALICE, 'Gas stays under 10 gwei all week', [
       { key: BOB, amount: 1n, text: 'Yes' },
@@ -246,9 +319,17 @@ describe('oracle settlement on Hardhat', () => {
     expect(malformed.body.errors.map((e) => e.field).sort()).toEqual(['signature', 'staker', 'text']);
 
     expect((await api('/markets/999999')).status).toBe(404);
-    const portfolio = await api<{ markets: Array<{ id: string; staked: string }> }>(
-      `/wallets/${address(BOB)}/portfolio`,
+    // The stake may be synced a poll after the market itself.
+    const staked = await eventually(
+      async () => {
+        const portfolio = await api<{ markets: Array<{ id: string; staked: string }> }>(
+          `/wallets/${address(BOB)}/portfolio`,
+        );
+        return portfolio.body.markets.find((m) => m.id.endsWith(`:${marketId}`))?.staked;
+      },
+      20_000,
+      'stake in portfolio',
     );
-    expect(portfolio.body.markets.find((m) => m.id.endsWith(`:${marketId}`))?.staked).toBe('1');
+    expect(staked).toBe('1');
   });
 });
