@@ -8,7 +8,8 @@ import { SERVICES, type ServiceDefinition } from './service-list';
  * decides: PORT, DATABASE_URL, KAFKA_BROKERS, EVM_RPC_URL, EVM_CHAIN_ID and CONTRACTS_FILE (the EVM ones only
  * when the stack runs Hardhat; otherwise those from `base` pass through), LOG_LEVEL (default info), and
  * SWC_NODE_PROJECT (the app's own tsconfig, so @swc-node/register compiles it with the app's settings), and for the
- * api-gateway UPSTREAM_<SERVICE>_URL of every other service.
+ * api-gateway UPSTREAM_<SERVICE>_URL of every other service; the oracle gets the
+ * Hardhat deployer's public dev key as ORACLE_PRIVATE_KEY.
  */
 export function serviceEnv(
   service: ServiceDefinition,
@@ -34,6 +35,10 @@ export function serviceEnv(
     env['EVM_RPC_URL'] = stack.evm.rpcUrl;
     env['EVM_CHAIN_ID'] = String(stack.evm.chainId);
     env['CONTRACTS_FILE'] = stack.evm.contractsFile;
+    // The demo contracts are deployed by dev account #0, which also holds the OpinionMarket's ORACLE_ROLE.
+    if (service.name === 'oracle' && stack.evm.accounts[0]) {
+      env['ORACLE_PRIVATE_KEY'] = base['ORACLE_PRIVATE_KEY'] || stack.evm.accounts[0];
+    }
   }
   const tsconfig = ['tsconfig.app.json', 'tsconfig.json']
     .map((file) => join(rootDir, 'apps', service.name, file))
