@@ -71,7 +71,7 @@ describe('unlock-engine stopped in the middle of a batch', () => {
     // Only this run's events: the topic also holds other tests' events.
     const processedCount = async () => {
       const { rows } = await db
-        .query(`SELECT count(*)::int AS n FROM "${schema}".processed_events WHERE event_id = ANY($1)`, [
+        .query(`SELECT count(*)::int AS n FROM "${schema}".chain_events WHERE event_id = ANY($1)`, [
           eventIds,
         ])
         .catch(() => ({ rows: [{ n: 0 }] }));

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createWorkerDatabase } from '@convergence/dev-stack';
-import { createKafkaClient } from '@convergence/messaging';
+import { createKafkaClient, ensureTopics } from '@convergence/messaging';
+import { topics } from '@convergence/schemas';
 import { eventually, readTopicUntil } from '@convergence/messaging/testing';
 import type { ServiceProcess } from '@convergence/service-kit/testing';
 import type { Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { UNLOCK_ACHIEVED_CONSUMER_GROUP } from '../interpretation/unlock-achieved.consumer';
 import { FakeMessagesApi } from '../testing/fake-messages-api';
 import { OracleDb } from '../testing/oracle-db';
 import { startOracle } from '../testing/oracle-process';
@@ -43,6 +45,9 @@ describe('oracle degradation: outages, budgets, VRF timeouts, multisig', () => {
       ORACLE,
     ).deploy();
     await chain.fund([ALICE, BOB]);
+    // These tests count LLM calls and spend: start the oracle's unlock.achieved.v1 group at the topic's end, so
+    // achievements other suites published on the shared broker don't ask Claude for interpretations here.
+    await startGroupAtEnd(`od-${suffix}.${UNLOCK_ACHIEVED_CONSUMER_GROUP}`, topics.unlockAchieved.name);
     oracle = await startOracle({
       databaseUrl,
       schema,
@@ -53,6 +58,28 @@ describe('oracle degradation: outages, budgets, VRF timeouts, multisig', () => {
     });
     db = await new OracleDb(databaseUrl, schema).connect();
     return db;
+  }
+
+  async function startGroupAtEnd(groupId: string, topic: string): Promise<void> {
+    const kafka = createKafkaClient({
+      serviceName: 'oracle-test-setup',
+      brokers: process.env['KAFKA_BROKERS']!.split(','),
+      topicPartitions: 3,
+      replicationFactor: 1,
+    });
+    await ensureTopics(kafka, [topic], { partitions: 3, replicationFactor: 1 });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: ends.map(({ partition, offset }) => ({ partition, offset })),
+      });
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   async function marketWithOpinions(statement: string): Promise<bigint> {

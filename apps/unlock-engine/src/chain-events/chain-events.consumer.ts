@@ -14,6 +14,8 @@ import {
   isRetryableError,
 } from '@convergence/messaging';
 import { type Envelope, deadLetterTopicOf, parseEnvelope, topics } from '@convergence/schemas';
+import { extractTraceContext } from '@convergence/telemetry';
+import { ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { ENGINE_ENV, type UnlockEngineEnv } from '../config/env';
 import { EngineMetrics } from '../metrics/engine.metrics';
@@ -96,11 +98,14 @@ export class ChainEventsConsumer implements OnApplicationBootstrap, BeforeApplic
     }
     if (envelopes.length === 0) return;
     const timer = this.metrics.batchSeconds.startTimer({ topic: batch.topic });
+    // One CONSUMER span per message, in the producer's trace, lasting while its batch is applied.
+    const spans = envelopes.map((envelope) => processSpanOf(batch, sources.get(envelope.id)!, this.groupId));
+    let failed: unknown;
     try {
       const result = await this.withRetry(() => this.logs.apply(envelopes), batch.topic);
       this.count(batch.topic, envelopes.length, result);
     } catch (error) {
-      if (isRetryableError(error)) throw error;
+      if (isRetryableError(error)) throw (failed = error);
       // One message the batch cannot take: apply one by one so only that one is dead-lettered.
       this.logger.warn({
         msg: 'batch failed, applying its messages one by one',
@@ -111,12 +116,16 @@ export class ChainEventsConsumer implements OnApplicationBootstrap, BeforeApplic
         try {
           this.count(batch.topic, 1, await this.withRetry(() => this.logs.apply([envelope]), batch.topic));
         } catch (single) {
-          if (isRetryableError(single)) throw single;
+          if (isRetryableError(single)) throw (failed = single);
           await this.deadLetter(batch, sources.get(envelope.id)!, single);
         }
       }
     } finally {
       timer();
+      for (const span of spans) {
+        if (failed !== undefined) span.setStatus({ code: SpanStatusCode.ERROR, message: String(failed) });
+        span.end();
+      }
     }
   }
 
@@ -190,4 +199,26 @@ export class ChainEventsConsumer implements OnApplicationBootstrap, BeforeApplic
       err: error,
     });
   }
+}
+
+const tracer = trace.getTracer('unlock-engine');
+
+/** `<topic> process` CONSUMER span of one message, parented by the trace context in its Kafka headers. */
+function processSpanOf(batch: Batch, message: KafkaMessage, group: string): Span {
+  return tracer.startSpan(
+    `${batch.topic} process`,
+    {
+      kind: SpanKind.CONSUMER,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': batch.topic,
+        'messaging.consumer.group.name': group,
+        'messaging.destination.partition.id': String(batch.partition),
+        'messaging.kafka.offset': Number(message.offset),
+        'messaging.batch.message_count': batch.messages.length,
+      },
+    },
+    extractTraceContext(message.headers ?? {}, ROOT_CONTEXT),
+  );
 }
