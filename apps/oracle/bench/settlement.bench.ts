@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       EVM_CHAIN_ID: String(chain.chainId),
       CONTRACTS_FILE: chain.contractsFile,
       ORACLE_PRIVATE_KEY: ORACLE,
-      ANTHROPIC_API_KEY: 'sk-ant-bench-not-a-real-key',
+      ANTHROPIC_API_KEY: 'fake-bench-key',
       ANTHROPIC_BASE_URL: fake.url,
       LOG_LEVEL: 'warn',
     });

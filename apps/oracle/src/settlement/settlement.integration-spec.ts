@@ -133,7 +133,7 @@ describe('oracle settlement on Hardhat', () => {
     });
 
     const request = fake.requests.at(-1)!;
-    expect(request.headers['authorization']).toBe('Bearer sk-ant-test-not-a-real-key');
+    expect(request.headers['authorization']).toBe('Bearer fake-test-key');
     expect(request.headers['anthropic-version']).toBeDefined();
     expect(request.body.tool_choice).toEqual({
       type: 'tool',

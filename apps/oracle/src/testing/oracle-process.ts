@@ -30,7 +30,7 @@ export function oracleEnv(options: OracleProcessOptions): Record<string, string>
     SETTLEMENT_RETRY_BASE_MS: '200',
     SETTLEMENT_LEASE_MS: '2000',
     MONITOR_INTERVAL_MS: '1000',
-    ANTHROPIC_API_KEY: options.llmUrl ? 'sk-ant-test-not-a-real-key' : '',
+    ANTHROPIC_API_KEY: options.llmUrl ? 'fake-test-key' : '',
     ANTHROPIC_BASE_URL: options.llmUrl ?? '',
     LLM_TIMEOUT_MS: '5000',
     ...options.env,

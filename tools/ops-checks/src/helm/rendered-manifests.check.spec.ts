@@ -60,7 +60,7 @@ describe(checkRenderedManifests.name, () => {
           image: 'ghcr.io/convergence/oracle:latest',
           livenessProbe: { httpGet: { path: '/ready', port: 'http' } },
           resources: { requests: { cpu: '250m' }, limits: { cpu: '1', memory: '1Gi' } },
-          env: [{ name: 'ANTHROPIC_API_KEY', value: 'sk-ant-123' }],
+          env: [{ name: 'ANTHROPIC_API_KEY', value: 'fake-key-123' }],
         },
       }),
     );
