@@ -8,6 +8,7 @@ export interface StackPorts {
   kafka?: number;
   kafkaController?: number;
   hardhat?: number;
+  solana?: number;
 }
 
 export interface StartStackOptions {
@@ -15,6 +16,8 @@ export interface StartStackOptions {
   rootDir: string;
   /** Start a Hardhat node and deploy the demo contracts; default true. */
   withHardhat?: boolean;
+  /** Start the local Solana cluster (the litesvm JSON-RPC shim); default false. */
+  withSolana?: boolean;
   /** Also send demo activity (mints, transfers, votes, stakes) after deploying; default false. */
   withDemo?: boolean;
   /** Fixed ports; any left out is picked free. */
@@ -39,6 +42,22 @@ export interface StackEvm {
   demo?: { transactions: number; proposalId: string; marketId: string };
 }
 
+/** A program the chain-indexer watches (one entry of SOLANA_PROGRAMS). */
+export interface StackSolanaProgram {
+  name: string;
+  programId: string;
+  commitment: 'confirmed' | 'finalized';
+}
+
+export interface StackSolana {
+  /** JSON-RPC endpoint of the litesvm shim (no validator: a real SVM behind Solana's RPC methods). */
+  rpcUrl: string;
+  /** What the indexer watches here (the SPL Token program). */
+  programs: StackSolanaProgram[];
+  /** Set when demo activity was sent: a demo mint, its two wallets and the transfers between them. */
+  demo?: { mint: string; wallets: string[]; transfers: number };
+}
+
 export interface StackHandle {
   /** The application database (`convergence`), or DATABASE_URL when set. */
   databaseUrl: string;
@@ -47,6 +66,8 @@ export interface StackHandle {
   kafkaBrokers: string[];
   /** Undefined when started without Hardhat. */
   evm?: StackEvm;
+  /** Undefined when started without Solana. */
+  solana?: StackSolana;
   /** `<rootDir>/.dev-stack` */
   stateDir: string;
   /** `<stateDir>/stack.json`: the description of this running stack. */
@@ -55,6 +76,6 @@ export interface StackHandle {
   external: { postgres: boolean; kafka: boolean };
   /** Log files of the parts started here. */
   logs: { postgres?: string; kafka?: string };
-  /** Stops Hardhat, then Kafka, then Postgres; safe to call twice. */
+  /** Stops Hardhat and Solana, then Kafka, then Postgres; safe to call twice. */
   stop(): Promise<void>;
 }

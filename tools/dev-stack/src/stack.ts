@@ -4,9 +4,17 @@ import { useOrStartKafka } from './kafka/kafka-from-env';
 import { useOrStartPostgres } from './postgres/postgres-from-env';
 import { assertNoRunningStack } from './stack-lock';
 import { startEvm } from './stack-evm';
+import { startSolana } from './stack-solana';
 import type { StackHandle, StartStackOptions } from './stack-types';
 
-export type { StackEvm, StackHandle, StackPorts, StartStackOptions } from './stack-types';
+export type {
+  StackEvm,
+  StackHandle,
+  StackPorts,
+  StackSolana,
+  StackSolanaProgram,
+  StartStackOptions,
+} from './stack-types';
 
 interface Part {
   name: string;
@@ -14,7 +22,8 @@ interface Part {
 }
 
 /**
- * Starts PostgreSQL, Kafka and (with `withHardhat`) a Hardhat node with the demo contracts, in parallel, from a
+ * Starts PostgreSQL, Kafka, (with `withHardhat`) a Hardhat node with the demo contracts and (with `withSolana`)
+ * the local Solana cluster, in parallel, from a
  * fresh state in `<rootDir>/.dev-stack/`, and writes the stack's description to `<rootDir>/.dev-stack/stack.json`.
  * DATABASE_URL / KAFKA_BROKERS in `env` replace the local Postgres / Kafka. If any part fails, the parts that
  * did start are stopped again and the error says which failed.
@@ -22,6 +31,7 @@ interface Part {
 export async function startStack(options: StartStackOptions): Promise<StackHandle> {
   const {
     withHardhat = true,
+    withSolana = false,
     withDemo = false,
     ports = {},
     env = process.env,
@@ -39,7 +49,7 @@ export async function startStack(options: StartStackOptions): Promise<StackHandl
   );
   await mkdir(stateDir, { recursive: true });
 
-  const [postgres, kafka, evm] = await Promise.allSettled([
+  const [postgres, kafka, evm, solana] = await Promise.allSettled([
     useOrStartPostgres({ dataDir: join(stateDir, 'postgres', 'data'), port: ports.postgres }, env),
     useOrStartKafka(
       {
@@ -52,9 +62,12 @@ export async function startStack(options: StartStackOptions): Promise<StackHandl
       env,
     ),
     withHardhat ? startEvm(stateDir, { port: ports.hardhat, withDemo }) : Promise.resolve(undefined),
+    withSolana ? startSolana({ port: ports.solana, withDemo }) : Promise.resolve(undefined),
   ]);
-  // Stop order: the reverse of postgres, kafka, hardhat.
+  // Stop order: the chains first (Hardhat, Solana), then Kafka, then PostgreSQL.
   const parts: Part[] = [];
+  if (solana.status === 'fulfilled' && solana.value)
+    parts.unshift({ name: 'Solana', stop: solana.value.stop });
   if (evm.status === 'fulfilled' && evm.value) parts.unshift({ name: 'Hardhat', stop: evm.value.stop });
   if (kafka.status === 'fulfilled') parts.push({ name: 'Kafka', stop: kafka.value.stop });
   if (postgres.status === 'fulfilled') parts.push({ name: 'PostgreSQL', stop: postgres.value.stop });
@@ -67,10 +80,20 @@ export async function startStack(options: StartStackOptions): Promise<StackHandl
     if (errors.length) throw new AggregateError(errors, 'The dev stack did not stop cleanly');
   };
 
-  const failures = Object.entries({ PostgreSQL: postgres, Kafka: kafka, Hardhat: evm }).flatMap(
-    ([name, result]) => (result.status === 'rejected' ? [{ name, reason: result.reason as unknown }] : []),
+  const failures = Object.entries({
+    PostgreSQL: postgres,
+    Kafka: kafka,
+    Hardhat: evm,
+    Solana: solana,
+  }).flatMap(([name, result]) =>
+    result.status === 'rejected' ? [{ name, reason: result.reason as unknown }] : [],
   );
-  if (postgres.status === 'rejected' || kafka.status === 'rejected' || evm.status === 'rejected') {
+  if (
+    postgres.status === 'rejected' ||
+    kafka.status === 'rejected' ||
+    evm.status === 'rejected' ||
+    solana.status === 'rejected'
+  ) {
     await stopParts().catch(() => undefined);
     const names = failures.map((failure) => failure.name).join(' and ');
     const cause =
@@ -91,6 +114,7 @@ export async function startStack(options: StartStackOptions): Promise<StackHandl
     databaseAdminUrl: postgres.value.adminUrl,
     kafkaBrokers: kafka.value.brokers,
     evm: evm.value?.evm,
+    solana: solana.value?.solana,
     stateDir,
     stackFile,
     external: { postgres: postgres.value.external, kafka: kafka.value.external },

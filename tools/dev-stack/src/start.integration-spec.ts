@@ -40,6 +40,10 @@ describe('npm start', () => {
     for (const port of [3000, 3001, 3002, 3003, 3004]) {
       expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
     }
+    // The local Solana cluster is up and the indexer follows the SPL Token program on it.
+    expect(output).toMatch(/Solana\s+http:\/\/127\.0\.0\.1:\d+/);
+    const programs = (await (await fetch('http://127.0.0.1:3001/solana/programs')).json()) as unknown;
+    expect(JSON.stringify(programs)).toContain('TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA');
 
     child.kill('SIGINT');
     expect(await exited).toBe(0);

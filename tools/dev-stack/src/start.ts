@@ -1,5 +1,5 @@
 // `npm start`: the local Convergence stack (PostgreSQL, Kafka, Hardhat with the demo contracts) and the services.
-// Run as `node -r @swc-node/register tools/dev-stack/src/start.ts [--no-demo] [--no-hardhat] [--stack-only]`.
+// Run as `node -r @swc-node/register tools/dev-stack/src/start.ts [--no-demo] [--no-hardhat] [--no-solana] [--stack-only]`.
 import { join, relative } from 'node:path';
 import { parseCliOptions, USAGE } from './cli/cli-options';
 import { describeError } from './cli/describe-error';
@@ -71,7 +71,7 @@ async function main(): Promise<number> {
 
   const startedAt = Date.now();
   say(
-    `Starting PostgreSQL, Kafka${options.withHardhat ? ' and Hardhat' : ''} in ${relative(process.cwd(), join(rootDir, '.dev-stack')) || '.'}/ …`,
+    `Starting PostgreSQL, Kafka${options.withHardhat ? ', Hardhat' : ''}${options.withSolana ? ', Solana (litesvm)' : ''} in ${relative(process.cwd(), join(rootDir, '.dev-stack')) || '.'}/ …`,
   );
   let stack: StackHandle;
   try {
@@ -79,6 +79,7 @@ async function main(): Promise<number> {
     stack = await startStack({
       rootDir,
       withHardhat: options.withHardhat,
+      withSolana: options.withSolana,
       withDemo: options.withDemo,
       env: baseEnv,
       ports: {
@@ -86,6 +87,7 @@ async function main(): Promise<number> {
         kafka: await preferPort(9092),
         kafkaController: await preferPort(9093),
         hardhat: await preferPort(8545),
+        solana: await preferPort(8899),
       },
     });
   } catch (error) {

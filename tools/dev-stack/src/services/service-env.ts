@@ -9,7 +9,8 @@ import { SERVICES, type ServiceDefinition } from './service-list';
  * when the stack runs Hardhat; otherwise those from `base` pass through), LOG_LEVEL (default info), and
  * SWC_NODE_PROJECT (the app's own tsconfig, so @swc-node/register compiles it with the app's settings), and for the
  * api-gateway UPSTREAM_<SERVICE>_URL of every other service; the oracle gets the
- * Hardhat deployer's public dev key as ORACLE_PRIVATE_KEY.
+ * Hardhat deployer's public dev key as ORACLE_PRIVATE_KEY; with the local Solana cluster the chain-indexer gets its
+ * SOLANA_RPC_URLS and SOLANA_PROGRAMS.
  */
 export function serviceEnv(
   service: ServiceDefinition,
@@ -39,6 +40,10 @@ export function serviceEnv(
     if (service.name === 'oracle' && stack.evm.accounts[0]) {
       env['ORACLE_PRIVATE_KEY'] = base['ORACLE_PRIVATE_KEY'] || stack.evm.accounts[0];
     }
+  }
+  if (stack.solana && service.name === 'chain-indexer') {
+    env['SOLANA_RPC_URLS'] = stack.solana.rpcUrl;
+    env['SOLANA_PROGRAMS'] = JSON.stringify(stack.solana.programs);
   }
   const tsconfig = ['tsconfig.app.json', 'tsconfig.json']
     .map((file) => join(rootDir, 'apps', service.name, file))

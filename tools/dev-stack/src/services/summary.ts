@@ -36,6 +36,9 @@ export function formatSummary(
       ...(stack.evm
         ? ([['Hardhat', `${stack.evm.rpcUrl}  (chain ${stack.evm.chainId})`]] as Array<[string, string]>)
         : []),
+      ...(stack.solana
+        ? ([['Solana', `${stack.solana.rpcUrl}  (litesvm JSON-RPC shim)`]] as Array<[string, string]>)
+        : []),
     ]),
   ];
   if (stack.evm) {
@@ -55,6 +58,10 @@ export function formatSummary(
         `    demo activity: ${transactions} transactions, proposal ${proposalId}, market ${marketId}`,
       );
     }
+  }
+  if (stack.solana?.demo) {
+    const { mint, wallets, transfers } = stack.solana.demo;
+    lines.push('', `  Solana demo: mint ${mint}, ${transfers} transfers between ${wallets.join(' and ')}`);
   }
   if (services.length) {
     lines.push('', '  Services');
