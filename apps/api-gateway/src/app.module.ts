@@ -8,9 +8,14 @@ import { CacheController } from './cache/cache.controller';
 import { CLOCK } from './clock';
 import { GATEWAY_ENV } from './config/gateway-config';
 import { SERVICE_NAME, type ApiGatewayEnv } from './config/env';
+import { ContractOpsController } from './contract-ops/contract-ops.controller';
+import { ContractOpsService } from './contract-ops/contract-ops.service';
+import { EvmOpsClient } from './contract-ops/evm-ops.client';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { AccessGuard } from './identity/access/access.guard';
 import { IdentityModule } from './identity/identity.module';
+import { IndexerOperationsController } from './indexer/indexer-operations.controller';
+import { IndexerOperationsService } from './indexer/indexer-operations.service';
 import { LiveEventsConsumer } from './live/live-events.consumer';
 import { LiveGateway } from './live/live.gateway';
 import { GatewayMetrics } from './metrics/gateway.metrics';
@@ -18,6 +23,9 @@ import { entities, migrations } from './migrations';
 import { OpenApiController } from './openapi/openapi.controller';
 import { corsMiddleware } from './protection/cors.middleware';
 import { RateLimiterService } from './protection/rate-limiter.service';
+import { MetricSamplerService } from './reports/metric-sampler.service';
+import { WeeklyReportController } from './reports/weekly-report.controller';
+import { WeeklyReportService } from './reports/weekly-report.service';
 import { forwardedRoutes } from './routes/route-table';
 import { StatusBoardController } from './status-board/status-board.controller';
 import { StatusBoardService } from './status-board/status-board.service';
@@ -73,6 +81,9 @@ export class AppModule implements NestModule {
         OpenApiController,
         DeadLettersController,
         CacheController,
+        IndexerOperationsController,
+        ContractOpsController,
+        WeeklyReportController,
         forwardControllerFor(Object.values(forwardedRoutes)),
       ],
       providers: [
@@ -80,6 +91,11 @@ export class AppModule implements NestModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         StatusBoardService,
         ForwardService,
+        IndexerOperationsService,
+        EvmOpsClient,
+        ContractOpsService,
+        MetricSamplerService,
+        WeeklyReportService,
         LiveGateway,
         LiveEventsConsumer,
       ],

@@ -23,6 +23,10 @@ const walletList = list.pipe(
   ),
 );
 
+// An empty value (`EVM_RPC_URL=` in a .env file) means unset.
+const unsetIfEmpty = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
 const url = (fallback: string) => z.string().url().default(fallback);
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -66,10 +70,44 @@ export const envSchema = serviceEnvSchema({ port: 3000, schema: 'api_gateway' })
       .default(hostname().replace(/[^a-zA-Z0-9._-]/g, '-')),
     /** Events older than this when they arrive are not pushed to WebSocket clients (replays, catch-up). */
     LIVE_MAX_EVENT_AGE_MS: positiveInt(60_000),
+    /** JSON-RPC of the chain whose demo contracts the emergency operations read and act on; off without it. */
+    EVM_RPC_URL: unsetIfEmpty(z.string().url()),
+    /** JSON of the demo deployment (`DemoDeployment`): which contract is at which address. */
+    CONTRACTS_FILE: unsetIfEmpty(z.string()),
+    /** `direct`: the operator key signs and sends; `multisig`: answers proposals for GATEWAY_MULTISIG_ADDRESS. */
+    GATEWAY_CONTRACT_OPS_MODE: z.enum(['direct', 'multisig']).default('direct'),
+    /** Key that signs emergency operations in direct mode (secret); needs PAUSER_ROLE / DEFAULT_ADMIN_ROLE. */
+    GATEWAY_OPERATOR_PRIVATE_KEY: unsetIfEmpty(
+      z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be a 0x-prefixed 32-byte hex private key'),
+    ),
+    /** The multisig (e.g. a Safe) that executes proposals in multisig mode; it must hold the roles. */
+    GATEWAY_MULTISIG_ADDRESS: unsetIfEmpty(
+      z
+        .string()
+        .regex(/^0x[0-9a-fA-F]{40}$/, 'must be a 0x-prefixed 20-byte address')
+        .transform((a) => a.toLowerCase() as `0x${string}`),
+    ),
+    /** Chain ids where direct mode may sign (test networks); any other chain needs multisig mode. */
+    GATEWAY_TEST_CHAIN_IDS: list
+      .pipe(z.array(z.coerce.number().int().positive()))
+      .default('31337,1337,11155111,17000,84532'),
+    /** How long a direct-mode operation waits for its receipt before answering 504. */
+    GATEWAY_TX_RECEIPT_TIMEOUT_MS: positiveInt(60_000),
+    /** How often the gateway samples its own and the services' /metrics for the weekly report. */
+    REPORT_SAMPLE_INTERVAL_MS: positiveInt(300_000),
+    /** Samples older than this are deleted (the report can look back this far). */
+    REPORT_RETENTION_DAYS: positiveInt(35),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === undefined) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    }
+    if (env.GATEWAY_CONTRACT_OPS_MODE === 'multisig' && env.GATEWAY_MULTISIG_ADDRESS === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GATEWAY_MULTISIG_ADDRESS'],
+        message: 'is required when GATEWAY_CONTRACT_OPS_MODE=multisig',
+      });
     }
   });
 

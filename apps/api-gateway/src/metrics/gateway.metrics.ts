@@ -11,6 +11,8 @@ export class GatewayMetrics {
   readonly cacheLookups: Counter<'answer' | 'result'>;
   readonly liveEvents: Counter<'topic'>;
   readonly liveConnections: Gauge;
+  readonly contractOperations: Counter<'operation' | 'mode' | 'outcome'>;
+  readonly contractReverts: Counter<'contract' | 'operation'>;
 
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
     const registers = [registry];
@@ -48,6 +50,18 @@ export class GatewayMetrics {
     this.liveConnections = new Gauge({
       name: 'api_gateway_live_connections',
       help: 'WebSocket clients connected now',
+      registers,
+    });
+    this.contractOperations = new Counter({
+      name: 'api_gateway_contract_operations_total',
+      help: 'Emergency operations on contracts by operation, mode and outcome (mined, proposed, or the error code)',
+      labelNames: ['operation', 'mode', 'outcome'],
+      registers,
+    });
+    this.contractReverts = new Counter({
+      name: 'api_gateway_contract_reverts_total',
+      help: 'Emergency operations the contract refused (dry-run revert) or that reverted when mined',
+      labelNames: ['contract', 'operation'],
       registers,
     });
   }

@@ -69,7 +69,10 @@ function operationOf(route: RouteDefinition): Record<string, unknown> {
     [String(success)]:
       success === 204
         ? { description: 'done' }
-        : { description: 'success', content: { 'application/json': {} } },
+        : {
+            description: 'success',
+            content: Object.fromEntries((route.produces ?? ['application/json']).map((type) => [type, {}])),
+          },
     '400': problem('invalid input; `errors` names each bad field'),
     '429': problem('rate limit reached; see Retry-After'),
   };
@@ -77,6 +80,8 @@ function operationOf(route: RouteDefinition): Record<string, unknown> {
     responses['401'] = problem('no valid credentials');
     responses['403'] = problem(`the caller's role or scopes do not allow this (needs ${route.access})`);
   }
+  for (const [status, description] of Object.entries(route.problems ?? {}))
+    responses[status] = problem(description);
   if (route.upstream) {
     responses['502'] = problem(`${route.upstream.service} failed or is unreachable`);
     responses['504'] = problem(`${route.upstream.service} did not answer in time`);

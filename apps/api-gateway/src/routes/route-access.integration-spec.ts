@@ -12,9 +12,10 @@ const sampleParams: Record<string, string> = {
   wallet: '0x' + '1'.repeat(40),
   fingerprint: '0123456789abcdef',
   topic: 'unlock.achieved.v1',
+  chainId: '31337',
 };
 const pathOf = (route: RouteDefinition) =>
-  route.path.replace(/:([a-z]+)/g, (_, name: string) => sampleParams[name]);
+  route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => sampleParams[name]);
 const call = (gw: GatewayUnderTest, route: RouteDefinition, headers: Record<string, string> = {}) =>
   fetch(`${gw.url}${pathOf(route)}`, {
     method: route.method,

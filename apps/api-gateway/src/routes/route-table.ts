@@ -14,6 +14,43 @@ const topicParams = z
   })
   .strict();
 const walletParams = z.object({ wallet: addressSchema }).strict();
+const chainIdSchema = z.coerce.number().int('must be a whole number').positive('must be a positive chain id');
+const chainIdParams = z.object({ chainId: chainIdSchema }).strict();
+const blockNumber = z
+  .union([z.number().int().nonnegative(), uintString], {
+    errorMap: () => ({ message: 'must be a block number (a whole number or its decimal string)' }),
+  })
+  .transform(String);
+const isoDateOrTime = z
+  .string()
+  .refine(
+    (v) =>
+      /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(v) &&
+      !isNaN(Date.parse(v)),
+    'must be an ISO-8601 date (2026-11-22) or time (2026-11-22T12:00:00Z)',
+  );
+const contractSelector = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'must be a contract name of the deployment (e.g. trust) or all');
+const roleInput = z
+  .object({
+    contract: contractSelector,
+    role: z
+      .string()
+      .regex(
+        /^([A-Z][A-Z0-9_]{0,63}|0x[0-9a-fA-F]{64})$/,
+        'must be a role name such as PAUSER_ROLE or a 0x-prefixed 32-byte id',
+      ),
+    account: addressSchema,
+  })
+  .strict();
+const contractProblems = {
+  404: 'no contract of that name in the deployment',
+  409: 'the contract refused the call (decoded revert reason), or direct mode on a chain that is not a test network',
+  502: 'the chain could not be reached, or the transaction reverted when mined',
+  503: 'EVM_RPC_URL / CONTRACTS_FILE (or the operator key) not configured',
+  504: 'no receipt within GATEWAY_TX_RECEIPT_TIMEOUT_MS',
+} as const;
 
 /** Identity: Sign-In with Ethereum, tokens, API keys, the auth log. Answered by the gateway. */
 export const identityRoutes = {
@@ -195,6 +232,119 @@ export const gatewayRoutes = {
       z.object({ all: z.literal(true) }).strict(),
       z.object({ partition: z.number().int().min(0), offsets: z.array(uintString).min(1) }).strict(),
     ]),
+  },
+  indexerChain: {
+    id: 'indexer.chain',
+    method: 'GET',
+    path: '/api/operator/indexer/chains/:chainId',
+    tag: 'operator',
+    access: 'operator',
+    scope: 'indexer:read',
+    summary:
+      "One chain's head, indexed block, lag and endpoints (chain-indexer GET /chains/:chainId) with the latest re-index's target and progress",
+    params: chainIdParams,
+    problems: {
+      404: 'the chain-indexer does not index this chain',
+      502: 'the chain-indexer failed or is unreachable',
+    },
+  },
+  reindex: {
+    id: 'indexer.reindex',
+    method: 'POST',
+    path: '/api/operator/indexer/reindex',
+    tag: 'operator',
+    access: 'operator',
+    scope: 'indexer:write',
+    summary:
+      'Re-index a chain from a block (chain-indexer POST /chains/:chainId/reindex); records the head to reach for progress',
+    status: 202,
+    body: z.object({ chainId: chainIdSchema, fromBlock: blockNumber }).strict(),
+    problems: {
+      404: 'the chain-indexer does not index this chain',
+      502: 'the chain-indexer failed or is unreachable',
+    },
+  },
+  contracts: {
+    id: 'contracts.list',
+    method: 'GET',
+    path: '/api/operator/contracts',
+    tag: 'operator',
+    access: 'operator',
+    scope: 'contracts:read',
+    summary: 'The demo contracts with their paused() state, read from the chain; and the operations mode',
+    problems: contractProblems,
+  },
+  pause: {
+    id: 'contracts.pause',
+    method: 'POST',
+    path: '/api/admin/contracts/pause',
+    tag: 'admin',
+    access: 'admin',
+    scope: 'contracts:admin',
+    summary: 'Pause one contract or all (direct: signed by the operator key; multisig: proposals)',
+    body: z.object({ contract: contractSelector }).strict(),
+    problems: contractProblems,
+  },
+  unpause: {
+    id: 'contracts.unpause',
+    method: 'POST',
+    path: '/api/admin/contracts/unpause',
+    tag: 'admin',
+    access: 'admin',
+    scope: 'contracts:admin',
+    summary: 'Unpause one contract or all (direct: signed by the operator key; multisig: proposals)',
+    body: z.object({ contract: contractSelector }).strict(),
+    problems: contractProblems,
+  },
+  grantRole: {
+    id: 'roles.grant',
+    method: 'POST',
+    path: '/api/admin/roles/grant',
+    tag: 'admin',
+    access: 'admin',
+    scope: 'contracts:admin',
+    summary: 'Grant an AccessControl role on a contract (direct or as a multisig proposal)',
+    body: roleInput,
+    problems: contractProblems,
+  },
+  revokeRole: {
+    id: 'roles.revoke',
+    method: 'POST',
+    path: '/api/admin/roles/revoke',
+    tag: 'admin',
+    access: 'admin',
+    scope: 'contracts:admin',
+    summary: 'Revoke an AccessControl role on a contract (direct or as a multisig proposal)',
+    body: roleInput,
+    problems: contractProblems,
+  },
+  checkRole: {
+    id: 'roles.check',
+    method: 'GET',
+    path: '/api/operator/roles/check',
+    tag: 'operator',
+    access: 'operator',
+    scope: 'contracts:read',
+    summary: 'Whether an account holds a role on a contract (hasRole, read from the chain)',
+    query: roleInput,
+    problems: contractProblems,
+  },
+  weeklyReport: {
+    id: 'reports.weekly',
+    method: 'GET',
+    path: '/api/operator/reports/weekly',
+    tag: 'operator',
+    access: 'operator',
+    scope: 'reports:read',
+    summary:
+      'The weekly operations report (7 days up to `end`, default now; a date means through that day, UTC) as JSON or Markdown',
+    query: z
+      .object({
+        format: z.enum(['json', 'markdown']).default('json'),
+        end: isoDateOrTime.optional(),
+      })
+      .strict(),
+    produces: ['application/json', 'text/markdown'],
   },
   cacheClear: {
     id: 'cache.clear',
@@ -491,22 +641,9 @@ export const forwardedRoutes = {
     tag: 'operator',
     access: 'operator',
     scope: 'indexer:read',
-    summary: 'Per chain: checkpoint, head, lag, RPC endpoints',
-    upstream: { service: 'chain-indexer', method: 'GET', path: '/status' },
-  },
-  reindex: {
-    id: 'indexer.reindex',
-    method: 'POST',
-    path: '/api/operator/indexer/reindex',
-    tag: 'operator',
-    access: 'operator',
-    scope: 'indexer:write',
-    summary: 'Re-index a block range of one chain',
-    status: 202,
-    body: z
-      .object({ chainId: z.number().int().positive(), fromBlock: uintString, toBlock: uintString.optional() })
-      .strict(),
-    upstream: { service: 'chain-indexer', method: 'POST', path: '/reindex' },
+    summary:
+      "Per EVM chain: state, head, indexed block, lag, RPC endpoints (the chain-indexer's GET /chains)",
+    upstream: { service: 'chain-indexer', method: 'GET', path: '/chains' },
   },
 } as const satisfies Record<string, RouteDefinition>;
 

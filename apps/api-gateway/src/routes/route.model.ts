@@ -51,6 +51,10 @@ export interface RouteDefinition {
   rateLimit?: { max: number; windowSeconds: number };
   /** Success status when not 200. */
   status?: number;
+  /** Media types of the success answer when not only JSON (e.g. a report also in Markdown). */
+  produces?: readonly string[];
+  /** Further problem answers the route can give, by status, for the OpenAPI document. */
+  problems?: Readonly<Record<number, string>>;
 }
 
 /** Whether a caller holding `role` may call a route requiring `access`. */

@@ -7,6 +7,13 @@ import { UpstreamClient } from '../upstream/upstream.client';
 import { type OverallStatus, type ServiceHealth, overallStatus } from './board-status.util';
 
 const services: readonly UpstreamName[] = ['chain-indexer', 'unlock-engine', 'oracle', 'alert-router'];
+/** Where each service describes itself (the chain-indexer per chain: head, indexed block, RPC endpoints); the alert-router has no such page. */
+const statusPaths: Record<UpstreamName, string | undefined> = {
+  'chain-indexer': '/chains',
+  'unlock-engine': '/status',
+  oracle: '/status',
+  'alert-router': undefined,
+};
 const PROBE_TIMEOUT_MS = 2_000;
 
 export interface StatusBoard {
@@ -50,11 +57,11 @@ export class StatusBoardService {
     };
   }
 
-  /** The chain-indexer's view of each chain: indexed head vs chain head. */
-  async sync(): Promise<{ source: 'chain-indexer'; status: unknown }> {
+  /** The chain-indexer's view of each chain (GET /chains): indexed block vs chain head. */
+  async sync(): Promise<{ source: 'chain-indexer'; chains: unknown }> {
     return {
       source: 'chain-indexer',
-      status: await this.upstream.json('chain-indexer', 'GET', '/status', { timeoutMs: PROBE_TIMEOUT_MS }),
+      chains: await this.upstream.json('chain-indexer', 'GET', '/chains', { timeoutMs: PROBE_TIMEOUT_MS }),
     };
   }
 
@@ -65,7 +72,11 @@ export class StatusBoardService {
         (r) => (r.status === 200 ? { up: true } : { up: false, error: `/ready answered ${r.status}` }),
         (e: Error) => ({ up: false, error: e.message }),
       ),
-      this.upstream.json(service, 'GET', '/status', { timeoutMs: PROBE_TIMEOUT_MS }).catch(() => undefined),
+      statusPaths[service] === undefined
+        ? Promise.resolve(undefined)
+        : this.upstream
+            .json(service, 'GET', statusPaths[service], { timeoutMs: PROBE_TIMEOUT_MS })
+            .catch(() => undefined),
     ]);
     return {
       ready: ready.up ? 'up' : 'down',

@@ -12,6 +12,8 @@ export interface StubRequest {
 export interface StubAnswer {
   status: number;
   body?: unknown;
+  /** Sent as it is instead of `body` as JSON (e.g. Prometheus text). */
+  text?: string;
   contentType?: string;
 }
 
@@ -42,8 +44,9 @@ export async function startUpstreamStub(name: string): Promise<UpstreamStub> {
       };
       requests.push(request);
       const answer = handler(request);
-      res.writeHead(answer.status, { 'content-type': answer.contentType ?? 'application/json' });
-      res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+      const type = answer.contentType ?? (answer.text === undefined ? 'application/json' : 'text/plain');
+      res.writeHead(answer.status, { 'content-type': type });
+      res.end(answer.text ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body)));
     });
   });
   server.listen(0, '127.0.0.1');

@@ -9,7 +9,7 @@ import { SERVICES, type ServiceDefinition } from './service-list';
  * when the stack runs Hardhat; otherwise those from `base` pass through), LOG_LEVEL (default info), and
  * SWC_NODE_PROJECT (the app's own tsconfig, so @swc-node/register compiles it with the app's settings), and for the
  * api-gateway UPSTREAM_<SERVICE>_URL of every other service; the oracle gets the
- * Hardhat deployer's public dev key as ORACLE_PRIVATE_KEY; with the local Solana cluster the chain-indexer gets its
+ * Hardhat deployer's public dev key as ORACLE_PRIVATE_KEY (the api-gateway as GATEWAY_OPERATOR_PRIVATE_KEY); with the local Solana cluster the chain-indexer gets its
  * SOLANA_RPC_URLS and SOLANA_PROGRAMS.
  */
 export function serviceEnv(
@@ -39,6 +39,10 @@ export function serviceEnv(
     // The demo contracts are deployed by dev account #0, which also holds the OpinionMarket's ORACLE_ROLE.
     if (service.name === 'oracle' && stack.evm.accounts[0]) {
       env['ORACLE_PRIVATE_KEY'] = base['ORACLE_PRIVATE_KEY'] || stack.evm.accounts[0];
+    }
+    // The deployer is admin and pauser of every demo contract: the gateway's emergency operations sign with it.
+    if (service.name === 'api-gateway' && stack.evm.accounts[0]) {
+      env['GATEWAY_OPERATOR_PRIVATE_KEY'] = base['GATEWAY_OPERATOR_PRIVATE_KEY'] || stack.evm.accounts[0];
     }
   }
   if (stack.solana && service.name === 'chain-indexer') {
