@@ -38,4 +38,33 @@ describe(fingerprintOf.name, () => {
     for (const byte of bytes) hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
     expect(fingerprintOf({ k: 'é' })).toBe(hash.toString(16).padStart(16, '0'));
   });
+
+  it('matches a BigInt FNV-1a 64 reference on many label sets (the 16-bit limb arithmetic is exact)', () => {
+    const encoder = new TextEncoder();
+    const reference = (labels: Record<string, string>): string => {
+      let hash = 0xcbf29ce484222325n;
+      for (const name of Object.keys(labels).sort()) {
+        for (const byte of [...encoder.encode(name), 0xff, ...encoder.encode(labels[name]), 0xff])
+          hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+      }
+      return hash.toString(16).padStart(16, '0');
+    };
+    let seed = 42;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const text = () =>
+      Array.from({ length: random(12) }, () => String.fromCharCode(32 + random(95))).join('');
+    for (let i = 0; i < 500; i++) {
+      const labels = Object.fromEntries(
+        Array.from({ length: random(6) }, (_, j) => [`l${j}_${text()}`, text()]),
+      );
+      expect(fingerprintOf(labels)).toBe(reference(labels));
+    }
+  });
+
+  it('gives a label set given again, or an equal copy, the same fingerprint', () => {
+    const labels = { alertname: 'Down', instance: 'a:9100' };
+    const first = fingerprintOf(labels);
+    expect(fingerprintOf(labels)).toBe(first);
+    expect(fingerprintOf({ ...labels })).toBe(first);
+  });
 });

@@ -3,12 +3,15 @@ import { labelNamesOf, labelValueOf } from './label-set.util';
 
 // Prometheus separates names and values with 0xff, a byte that never occurs in UTF-8.
 const SEPARATOR_BYTE = 0xff;
-const FNV_OFFSET_HIGH = 0xcbf29ce4;
-const FNV_OFFSET_LOW = 0x84222325;
-const FNV_PRIME_LOW = 0x1b3; // the 64-bit prime is 2^40 + 0x1b3
-const TWO_TO_32 = 0x1_0000_0000;
+// The FNV-1a 64 offset basis 0xcbf29ce484222325, as four 16-bit limbs (least significant first).
+const OFFSET_LIMBS = [0x2325, 0x8422, 0x9ce4, 0xcbf2] as const;
+// The 64-bit FNV prime is 2^40 + 0x1b3.
+const PRIME_LOW = 0x1b3;
 
 const utf8 = new TextEncoder();
+// Labels are immutable (`Readonly`), so a label set's fingerprint can be remembered with the object:
+// the hot paths (ingest, flush, mute, audit) ask for the same alerts' fingerprints many times.
+const remembered = new WeakMap<Labels, Fingerprint>();
 
 /**
  * The label set's fingerprint exactly as Prometheus' `LabelSet.Fingerprint()` computes it (and so
@@ -20,32 +23,55 @@ const utf8 = new TextEncoder();
  * fingerprintOf({ name: 'garland, briggs', fear: 'love is not enough' }) // '507a62d79ee76c9a'
  */
 export function fingerprintOf(labels: Labels): Fingerprint {
-  let high = FNV_OFFSET_HIGH;
-  let low = FNV_OFFSET_LOW;
-  const add = (byte: number): void => {
-    low = (low ^ byte) >>> 0;
-    // (high:low) * (2^40 + 0x1b3) mod 2^64, in 32-bit halves so every product stays exact.
-    const lowProduct = low * FNV_PRIME_LOW;
-    const carry = Math.floor(lowProduct / TWO_TO_32);
-    high = (high * FNV_PRIME_LOW + carry + ((low << 8) >>> 0)) % TWO_TO_32;
-    low = lowProduct % TWO_TO_32;
-  };
-  const addString = (text: string): void => {
+  const known = remembered.get(labels);
+  if (known !== undefined) return known;
+  const hash = new Fnv1a64();
+  for (const name of labelNamesOf(labels)) {
+    hash.addString(name);
+    hash.add(SEPARATOR_BYTE);
+    hash.addString(labelValueOf(labels, name));
+    hash.add(SEPARATOR_BYTE);
+  }
+  const fingerprint = hash.hex();
+  remembered.set(labels, fingerprint);
+  return fingerprint;
+}
+
+/**
+ * FNV-1a 64 in four 16-bit limbs: every product stays below 2^53, so plain number arithmetic is
+ * exact without BigInt (which is several times slower here).
+ */
+class Fnv1a64 {
+  private h0: number = OFFSET_LIMBS[0];
+  private h1: number = OFFSET_LIMBS[1];
+  private h2: number = OFFSET_LIMBS[2];
+  private h3: number = OFFSET_LIMBS[3];
+
+  add(byte: number): void {
+    const h0 = this.h0 ^ byte;
+    // (h3:h2:h1:h0) * (2^40 + 0x1b3) mod 2^64: the 2^40 part shifts h0, h1 up by two limbs and 8 bits.
+    const t0 = h0 * PRIME_LOW;
+    const t1 = this.h1 * PRIME_LOW + (t0 >>> 16);
+    const t2 = this.h2 * PRIME_LOW + (h0 << 8) + (t1 >>> 16);
+    this.h3 = (this.h3 * PRIME_LOW + (this.h1 << 8) + (t2 >>> 16)) & 0xffff;
+    this.h2 = t2 & 0xffff;
+    this.h1 = t1 & 0xffff;
+    this.h0 = t0 & 0xffff;
+  }
+
+  addString(text: string): void {
     // ASCII (nearly every label) is its own UTF-8; only other text goes through the encoder.
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code >= 0x80) {
-        for (const byte of utf8.encode(text.slice(i))) add(byte);
+        for (const byte of utf8.encode(text.slice(i))) this.add(byte);
         return;
       }
-      add(code);
+      this.add(code);
     }
-  };
-  for (const name of labelNamesOf(labels)) {
-    addString(name);
-    add(SEPARATOR_BYTE);
-    addString(labelValueOf(labels, name));
-    add(SEPARATOR_BYTE);
   }
-  return high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0');
+
+  hex(): string {
+    return [this.h3, this.h2, this.h1, this.h0].map((limb) => limb.toString(16).padStart(4, '0')).join('');
+  }
 }

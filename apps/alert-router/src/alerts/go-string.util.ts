@@ -1,6 +1,9 @@
 // Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 
+// Printable ASCII (0x20–0x7e) without `"` (0x22) and `\` (0x5c).
+const PLAIN_ASCII = /^[ !#-[\]-~]*$/;
+
 const NAMED_ESCAPES: Readonly<Record<number, string>> = {
   0x07: '\\a',
   0x08: '\\b',
@@ -39,6 +42,8 @@ export function compareGoStrings(a: string, b: string): number {
  * goQuoted('a "b"\n') // '"a \\"b\\"\\n"'
  */
 export function goQuoted(value: string): string {
+  // Printable ASCII other than `"` and `\` is written as is; most label values are nothing else.
+  if (PLAIN_ASCII.test(value)) return `"${value}"`;
   let quoted = '"';
   for (const char of value) {
     const code = char.codePointAt(0) ?? 0;

@@ -9,6 +9,7 @@ import { matchRoutes } from '../routing/match-routes.util';
 import { RoutingConfigService } from '../routing-config/routing-config.service';
 import { silencingIdsOf } from '../silences/silence-state.util';
 import { CLOCK, type Clock } from '../time/clock';
+import { plainPostableAlertsOf } from './plain-postable-alerts.util';
 import { incomingAlertsOf, postableAlertsSchema } from './postable-alerts.schema';
 
 /** Alertmanager's API v2 alert endpoints, so Prometheus can be pointed at the router directly. */
@@ -26,7 +27,8 @@ export class AlertsV2Controller {
   @Post()
   @HttpCode(200)
   async post(@Body() body: unknown): Promise<void> {
-    const alerts = parseOrBadRequest(postableAlertsSchema, body, 'invalid alerts');
+    const alerts =
+      plainPostableAlertsOf(body) ?? parseOrBadRequest(postableAlertsSchema, body, 'invalid alerts');
     await this.intake.ingest(incomingAlertsOf(alerts), 'api');
   }
 

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import {
+  type BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
@@ -50,7 +51,9 @@ export type FlushStartListener = (groupKey: string, dueAt: Date) => void;
  * held in memory on a config reload; the notification log keeps both from re-sending.
  */
 @Injectable()
-export class DispatcherService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DispatcherService
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger(DispatcherService.name);
   private readonly slots = new Map<string, GroupSlot>();
   private readonly byGroupKey = new Map<string, Set<string>>();
@@ -59,6 +62,8 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   private readonly flushListeners: FlushListener[] = [];
   private readonly flushStartListeners: FlushStartListener[] = [];
   private readonly abort = new AbortController();
+  /** Flushes under way, so shutdown can let them record what they sent before the database closes. */
+  private readonly inFlight = new Set<Promise<void>>();
   private maintenance?: CancelTask;
   private started = false;
   /** Alerts accepted while the boot rebuild was reading the store; applied right after it. */
@@ -101,6 +106,16 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     this.scheduleMaintenance();
     this.markReady();
     this.logger.log({ alerts: this.alerts.size, groups: this.slots.size }, 'dispatcher started');
+  }
+
+  /**
+   * Stops the timers, aborts deliveries in flight and waits for their flushes to finish: what was
+   * sent gets its notification log entry (and what was cut short its audit row) while the database
+   * is still open, so a restart re-sends exactly what was not delivered.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.onApplicationShutdown();
+    await Promise.allSettled([...this.inFlight]);
   }
 
   onApplicationShutdown(): void {
@@ -168,7 +183,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
         this.slots.set(id, slot);
         setOf(this.byGroupKey, slot.group.groupKey).add(id);
       }
-      slot.group.insert(alert);
+      slot.group.insert(alert, fingerprint);
       setOf(this.holders, fingerprint).add(id);
       this.arm(slot);
     }
@@ -181,8 +196,12 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     slot.armedAt = at.getTime();
     slot.cancel = this.scheduler.schedule(at, () => {
       const dueAtMs = performance.now() - Math.max(0, this.clock().getTime() - at.getTime());
-      slot.running = slot.running.then(() => this.flush(slot, at, dueAtMs));
-      return slot.running;
+      const running = slot.running.then(() => this.flush(slot, at, dueAtMs));
+      slot.running = running;
+      this.inFlight.add(running);
+      const settled = (): void => void this.inFlight.delete(running);
+      running.then(settled, settled);
+      return running;
     });
   }
 
@@ -264,8 +283,17 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   }
 }
 
+/** The alert without its `fingerprint` (built field by field: an object rest spread costs several times more). */
 function withoutFingerprint(stored: StoredAlert): Alert {
-  const { fingerprint: _fingerprint, ...alert } = stored;
+  const alert: { -readonly [K in keyof Alert]: Alert[K] } = {
+    labels: stored.labels,
+    annotations: stored.annotations,
+    startsAt: stored.startsAt,
+    updatedAt: stored.updatedAt,
+  };
+  if (stored.endsAt !== undefined) alert.endsAt = stored.endsAt;
+  if (stored.generatorURL !== undefined) alert.generatorURL = stored.generatorURL;
+  if (stored.timeout !== undefined) alert.timeout = stored.timeout;
   return alert;
 }
 

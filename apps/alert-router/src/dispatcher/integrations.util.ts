@@ -24,7 +24,16 @@ export interface Integration {
  * @example
  * integrationsOf(receiver).map((i) => `${i.kind}/${i.index}`) // ['slack/0', 'webhook/0', 'webhook/1']
  */
-export function integrationsOf(receiver: ReceiverConfig): Integration[] {
+export function integrationsOf(receiver: ReceiverConfig): readonly Integration[] {
+  let integrations = known.get(receiver);
+  if (!integrations) known.set(receiver, (integrations = split(receiver)));
+  return integrations;
+}
+
+// A receiver's config never changes (a reload brings new objects), so its split is computed once.
+const known = new WeakMap<ReceiverConfig, readonly Integration[]>();
+
+function split(receiver: ReceiverConfig): readonly Integration[] {
   const empty: ReceiverConfig = {
     name: receiver.name,
     slack_configs: [],

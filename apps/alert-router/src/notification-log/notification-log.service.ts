@@ -62,24 +62,31 @@ export class NotificationLogService {
     entries: readonly { groupKey: string; key: IntegrationKey; entry: NotificationLogEntry }[],
   ): Promise<void> {
     if (entries.length === 0) return;
-    // Arrays of arrays cannot be unnest()ed into rows, so the fingerprint lists travel as JSON.
+    // The rows as one JSON parameter, which Postgres parses (fingerprint lists are arrays of arrays,
+    // which unnest() could not carry anyway).
     await manager.query(
       `INSERT INTO notification_log (group_key, receiver, integration, idx, firing, resolved, notified_at, expires_at)
-       SELECT g, r, i, x, ARRAY(SELECT jsonb_array_elements_text(f)), ARRAY(SELECT jsonb_array_elements_text(v)), n, e
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::jsonb[], $6::jsonb[],
-                     $7::timestamptz[], $8::timestamptz[]) AS t(g, r, i, x, f, v, n, e)
+       SELECT group_key, receiver, integration, idx, ARRAY(SELECT jsonb_array_elements_text(firing)),
+              ARRAY(SELECT jsonb_array_elements_text(resolved)), notified_at, expires_at
+         FROM jsonb_to_recordset($1::jsonb) AS t(group_key text, receiver text, integration text, idx int,
+                                                  firing jsonb, resolved jsonb, notified_at timestamptz,
+                                                  expires_at timestamptz)
        ON CONFLICT (group_key, receiver, integration, idx) DO UPDATE SET
          firing = excluded.firing, resolved = excluded.resolved,
          notified_at = excluded.notified_at, expires_at = excluded.expires_at`,
       [
-        entries.map((e) => e.groupKey),
-        entries.map((e) => e.key.receiver),
-        entries.map((e) => e.key.integration),
-        entries.map((e) => e.key.index),
-        entries.map((e) => JSON.stringify(e.entry.firing)),
-        entries.map((e) => JSON.stringify(e.entry.resolved)),
-        entries.map((e) => e.entry.timestamp),
-        entries.map((e) => e.entry.expiresAt),
+        JSON.stringify(
+          entries.map((e) => ({
+            group_key: e.groupKey,
+            receiver: e.key.receiver,
+            integration: e.key.integration,
+            idx: e.key.index,
+            firing: e.entry.firing,
+            resolved: e.entry.resolved,
+            notified_at: e.entry.timestamp,
+            expires_at: e.entry.expiresAt,
+          })),
+        ),
       ],
     );
   }

@@ -21,6 +21,7 @@ export {
   type WebhookConfig,
 } from './receiver-config.schema';
 export { ReceiverDelivery } from './receiver-delivery.service';
+export { DeliveryActivity } from './delivery-activity';
 export { ReceiversModule } from './receivers.module';
 export {
   RECEIVER_DELIVERY_OPTIONS,

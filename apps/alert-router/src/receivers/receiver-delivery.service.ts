@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AttemptContext } from './attempt-context';
+import { DeliveryActivity } from './delivery-activity';
 import { runWithRetries } from './delivery-retry.util';
 import { EmailReceiver } from './email.receiver';
 import { errorMessageOf } from './error-message.util';
@@ -38,6 +39,7 @@ export class ReceiverDelivery {
     private readonly webhook: WebhookReceiver,
     private readonly metrics: ReceiverMetrics,
     @Inject(RECEIVER_DELIVERY_OPTIONS) private readonly options: ReceiverDeliveryOptions,
+    private readonly activity: DeliveryActivity,
   ) {}
 
   /**
@@ -122,6 +124,7 @@ export class ReceiverDelivery {
       return skipped;
     }
     const startedAt = performance.now(); // real time for the metric, whatever timer the retries use
+    const ended = this.activity.begin();
     let result: DeliveryResult;
     try {
       const run = await runWithRetries(
@@ -146,6 +149,8 @@ export class ReceiverDelivery {
     } catch (error) {
       // Only a bug gets here (attempts report failures as outcomes); it must still not block the others.
       result = { integration, index, outcome: 'failed', attempts: 0, error: errorMessageOf(error) };
+    } finally {
+      ended();
     }
     this.metrics.recordResult(result, (performance.now() - startedAt) / 1_000);
     if (result.outcome === 'failed') {

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { DeliveryActivity } from './delivery-activity';
 import { EmailReceiver } from './email.receiver';
 import { PagerDutyReceiver } from './pagerduty.receiver';
 import {
@@ -30,9 +31,10 @@ export class ReceiversModule {
         PagerDutyReceiver,
         EmailReceiver,
         WebhookReceiver,
+        DeliveryActivity,
         ReceiverDelivery,
       ],
-      exports: [ReceiverDelivery],
+      exports: [ReceiverDelivery, DeliveryActivity],
     };
   }
 }

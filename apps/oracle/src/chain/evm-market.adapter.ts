@@ -1,5 +1,5 @@
 import { opinionMarketAbi } from '@convergence/contracts';
-import { encodeFunctionData, type Hex } from 'viem';
+import { encodeFunctionData, formatEther, type Hex } from 'viem';
 import type { MarketChainStatus } from '../markets/market.entity';
 import type { MarketContracts } from './contracts-file';
 import type { EvmClients } from './evm-clients';
@@ -10,9 +10,10 @@ import type {
   SettlementCallName,
 } from './market-chain.adapter';
 import { toOnchainSentiment } from './onchain-sentiment.util';
+import type { TransactionTracker } from './transaction-tracker';
 
-// OpinionMarket.MarketStatus, by enum index.
-const STATUSES: Array<MarketChainStatus | undefined> = [
+/** OpinionMarket.MarketStatus, by enum index (0 = None: no such market). */
+export const MARKET_STATUSES: Array<MarketChainStatus | undefined> = [
   undefined,
   'open',
   'closed',
@@ -33,15 +34,29 @@ export class UnknownMarketError extends Error {
  */
 export class EvmMarketAdapter implements MarketChainAdapter {
   readonly chainId: number;
+  readonly chainName: string;
   readonly signer: string;
   private sending: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly clients: EvmClients,
     private readonly contracts: MarketContracts,
+    private readonly transactions: TransactionTracker,
   ) {
     this.chainId = contracts.chainId;
+    this.chainName = transactions.chain;
     this.signer = clients.walletClient.account.address;
+  }
+
+  async signerBalance(): Promise<number> {
+    const wei = await this.clients.publicClient.getBalance({
+      address: this.clients.walletClient.account.address,
+    });
+    return Number(formatEther(wei));
+  }
+
+  oldestPendingTransactionAgeSeconds(): number {
+    return this.transactions.oldestPendingAgeSeconds();
   }
 
   async chainTime(): Promise<Date> {
@@ -56,7 +71,7 @@ export class EvmMarketAdapter implements MarketChainAdapter {
       functionName: 'getMarket',
       args: [BigInt(marketId)],
     });
-    const status = STATUSES[market.status];
+    const status = MARKET_STATUSES[market.status];
     if (!status) throw new UnknownMarketError(`market ${marketId} does not exist on chain ${this.chainId}`);
     return {
       status,
@@ -119,7 +134,11 @@ export class EvmMarketAdapter implements MarketChainAdapter {
     );
     this.sending = broadcast.catch(() => undefined);
     return broadcast.then(async (hash) => {
-      const receipt = await this.clients.publicClient.waitForTransactionReceipt({ hash, timeout: 120_000 });
+      const receipt = await this.transactions.track(
+        hash,
+        this.clients.publicClient.waitForTransactionReceipt({ hash, timeout: 120_000 }),
+        (r) => (r.status === 'success' ? 'confirmed' : 'reverted'),
+      );
       if (receipt.status !== 'success') throw new Error(`${call.name} transaction ${hash} reverted`);
       return hash;
     });

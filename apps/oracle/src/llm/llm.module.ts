@@ -30,6 +30,6 @@ import { StructuredAnswerService } from './structured-answer.service';
     StructuredAnswerService,
     SentimentAnalyzer,
   ],
-  exports: [LlmClient, StructuredAnswerService, SentimentAnalyzer],
+  exports: [LlmClient, LlmLedgerService, StructuredAnswerService, SentimentAnalyzer],
 })
 export class LlmModule {}

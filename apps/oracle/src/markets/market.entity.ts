@@ -44,6 +44,10 @@ export class MarketEntity {
   @Column({ name: 'created_block', type: 'bigint' })
   createdBlock!: string;
 
+  /** The newest block whose log changed this market: a reorg below it re-reads the market from the chain. */
+  @Column({ name: 'last_block', type: 'bigint' })
+  lastBlock!: string;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { opinionMarketAbi } from '@convergence/contracts';
 import { parseEventLogs, type Hex } from 'viem';
 import type { DataSource } from 'typeorm';
-import { EVM_CLIENTS, MARKET_CONTRACTS } from '../chain/chain.tokens';
+import { EVM_CLIENTS, EVM_TRANSACTIONS, MARKET_CONTRACTS } from '../chain/chain.tokens';
 import type { MarketContracts } from '../chain/contracts-file';
 import type { EvmClients } from '../chain/evm-clients';
+import type { TransactionTracker } from '../chain/transaction-tracker';
 import { CLOCK, type Clock } from '../config/clock';
 import type { SentimentRequest } from '../llm/sentiment.model';
 import { MarketError } from './market-error';
@@ -51,6 +52,7 @@ export class MarketsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(EVM_CLIENTS) private readonly clients: EvmClients,
     @Inject(MARKET_CONTRACTS) private readonly contracts: MarketContracts,
+    @Inject(EVM_TRANSACTIONS) private readonly transactions: TransactionTracker,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -141,7 +143,11 @@ export class MarketsService {
       functionName: 'createMarket',
       args: [input.statement, BigInt(Math.floor(input.closesAt.getTime() / 1_000))],
     });
-    const receipt = await this.clients.publicClient.waitForTransactionReceipt({ hash });
+    const receipt = await this.transactions.track(
+      hash,
+      this.clients.publicClient.waitForTransactionReceipt({ hash }),
+      (r) => (r.status === 'success' ? 'confirmed' : 'reverted'),
+    );
     if (receipt.status !== 'success') throw new Error(`createMarket transaction ${hash} reverted`);
     const [event] = parseEventLogs({ abi: opinionMarketAbi, eventName: 'MarketCreated', logs: receipt.logs });
     if (!event) throw new Error(`createMarket transaction ${hash} emitted no MarketCreated`);
@@ -161,6 +167,7 @@ export class MarketsService {
         totalStaked: '0',
         winner: null,
         createdBlock: receipt.blockNumber.toString(),
+        lastBlock: receipt.blockNumber.toString(),
         updatedAt: this.clock(),
       })
       .orIgnore()

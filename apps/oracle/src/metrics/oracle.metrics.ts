@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { METRICS_REGISTRY } from '@convergence/telemetry';
+import type { Logger } from 'pino';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { ORACLE_LOGGER } from '../config/tokens';
+
+/** Gauges whose value is read from Postgres, the ledger or the chain when Prometheus scrapes. */
+export type ScrapedGauge = 'markets' | 'oldestPendingTransactionAge' | 'signerBalance' | 'llmSpendMonth';
 
 /** Every oracle metric, declared once (STYLE.md); SLO: settlement p95 < 30 s, VRF success > 99%. */
 @Injectable()
@@ -15,9 +20,21 @@ export class OracleMetrics {
   readonly llmFallbacks: Counter<'purpose' | 'reason'>;
   readonly llmCacheHits: Counter<'purpose'>;
   readonly vrfRequests: Counter<'outcome'>;
+  readonly markets: Gauge<'state'>;
+  readonly stakeVolume: Counter<'chain'>;
+  readonly transactions: Counter<'chain' | 'outcome'>;
+  readonly oldestPendingTransactionAge: Gauge<'chain'>;
+  readonly signerBalance: Gauge<'chain' | 'address'>;
+  readonly llmSpendMonth: Gauge;
+  readonly chainReorgs: Counter<'chain'>;
+  private readonly refreshers = new Map<ScrapedGauge, () => Promise<void>>();
 
-  constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
+  constructor(
+    @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(ORACLE_LOGGER) private readonly logger: Logger,
+  ) {
     const registers = [registry];
+    const onScrape = (gauge: ScrapedGauge) => () => this.refresh(gauge);
     this.settlementDuration = new Histogram({
       name: 'oracle_settlement_duration_seconds',
       help: 'From queued (market closed) to settled or failed',
@@ -78,5 +95,64 @@ export class OracleMetrics {
       labelNames: ['outcome'],
       registers,
     });
+    // Read from Postgres: the same on every replica, so dashboards aggregate them with max, not sum.
+    this.markets = new Gauge({
+      name: 'oracle_markets',
+      help: 'Markets by state: open, closed (not yet queued), settling, settled, failed (from Postgres)',
+      labelNames: ['state'],
+      registers,
+      collect: onScrape('markets'),
+    });
+    this.stakeVolume = new Counter({
+      name: 'oracle_stake_volume_total',
+      help: 'Staked amount in whole tokens, counted as Staked events are applied',
+      labelNames: ['chain'],
+      registers,
+    });
+    this.transactions = new Counter({
+      name: 'oracle_transactions_total',
+      help: 'Transactions the oracle sent, by outcome: confirmed, reverted, dropped (no receipt in time)',
+      labelNames: ['chain', 'outcome'],
+      registers,
+    });
+    this.oldestPendingTransactionAge = new Gauge({
+      name: 'oracle_oldest_pending_transaction_age_seconds',
+      help: 'Age of the oldest oracle transaction sent by this replica and not yet mined (0 when none)',
+      labelNames: ['chain'],
+      registers,
+      collect: onScrape('oldestPendingTransactionAge'),
+    });
+    this.signerBalance = new Gauge({
+      name: 'oracle_signer_balance',
+      help: "Balance of the oracle's signing account in native tokens (ether, SOL), read from the chain",
+      labelNames: ['chain', 'address'],
+      registers,
+      collect: onScrape('signerBalance'),
+    });
+    this.llmSpendMonth = new Gauge({
+      name: 'oracle_llm_spend_month_usd',
+      help: 'LLM spend this calendar month (UTC) from the usage ledger: what LLM_MONTHLY_BUDGET_USD caps',
+      registers,
+      collect: onScrape('llmSpendMonth'),
+    });
+    this.chainReorgs = new Counter({
+      name: 'oracle_chain_reorgs_total',
+      help: 'Reorgs the market log reader saw (a remembered block hash changed) and rewound',
+      labelNames: ['chain'],
+      registers,
+    });
+  }
+
+  /** Sets how a scraped gauge is refreshed; it keeps its last value when the refresh fails. */
+  refreshOnScrape(gauge: ScrapedGauge, refresh: () => Promise<void>): void {
+    this.refreshers.set(gauge, refresh);
+  }
+
+  private async refresh(gauge: ScrapedGauge): Promise<void> {
+    try {
+      await this.refreshers.get(gauge)?.();
+    } catch (error) {
+      this.logger.warn({ err: error, gauge }, 'metric refresh failed; serving the last value');
+    }
   }
 }

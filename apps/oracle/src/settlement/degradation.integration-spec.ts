@@ -137,10 +137,17 @@ describe('oracle degradation: outages, budgets, VRF timeouts, multisig', () => {
     const analysis = (await oracleDb.job(marketId))!.analysis!;
     expect(analysis).toMatchObject({ source: 'fallback' });
     expect(analysis['fallbackReason']).toMatch(/^llm_error: Claude request failed after retries: 500/);
-    // Every ledger row is one SDK call that failed after its one retry: two 500s each.
+    // One analysis, one SDK call: the request and the SDK's one retry, both 500, are one ledger row. Other
+    // suites publish unlock.achieved.v1 on the shared broker while this runs; the interpretations those ask
+    // for are the only other Claude traffic, so they are set aside by purpose and tool, not counted.
     const ledger = await oracleDb.ledger();
-    expect(new Set(ledger.map((r) => r.outcome))).toEqual(new Set(['error']));
-    expect(fake.requests.length - asked).toBe(2 * ledger.length);
+    expect(ledger.filter((r) => r.purpose !== 'interpretation').map((r) => [r.purpose, r.outcome])).toEqual([
+      ['sentiment', 'error'],
+    ]);
+    const sentimentRequests = fake.requests
+      .slice(asked)
+      .filter((r) => r.body.tool_choice?.name === 'record_sentiment');
+    expect(sentimentRequests).toHaveLength(2);
     expect((await chain.readMarket(marketId)).status).toBe(5);
 
     const [alert] = (await oracleDb.outboxData('alerts.raw.v1')).filter(

@@ -29,6 +29,10 @@ export class SettlementJobEntity {
   @Column({ name: 'lease_until', type: 'timestamptz', nullable: true })
   leaseUntil!: Date | null;
 
+  /** The worker holding the lease: only it may renew, release or write the job while the lease lasts. */
+  @Column({ name: 'lease_owner', type: 'text', nullable: true })
+  leaseOwner!: string | null;
+
   @Column({ name: 'queued_at', type: 'timestamptz' })
   queuedAt!: Date;
 

@@ -48,6 +48,16 @@ describe(decideStep.name, () => {
     });
   });
 
+  it('waits instead of recording a sentiment when a reorg reopened the market', () => {
+    expect(decideStep(job({ state: 'analyzing', analysis }), chain({ status: 'open' }), now, config)).toEqual(
+      {
+        type: 'wait',
+        ms: 5_000,
+        reason: 'market is open on chain again (reorg)',
+      },
+    );
+  });
+
   it('sends nothing when the chain already holds our sentiment (a crash after the transaction)', () => {
     const recorded = chain({ sentiment: { score: 61, confidence: 75 } });
     expect(decideStep(job({ state: 'analyzing', analysis }), recorded, now, config)).toEqual({

@@ -55,7 +55,9 @@ export function decideStep(
     case 'analyzing': {
       if (!job.analysis) return { type: 'analyze' };
       if (PAST_CLOSED.has(chain.status)) return { type: 'advance', to: 'sentiment_recorded' };
-      if (chain.status === 'open') return { type: 'fail', reason: 'market is open on chain again' };
+      // Only a reorg reopens a market: the log reader drops this job when it undoes the orphaned close.
+      if (chain.status === 'open')
+        return { type: 'wait', ms: config.maxWaitMs, reason: 'market is open on chain again (reorg)' };
       const wanted = toOnchainSentiment(job.analysis);
       const recorded = chain.sentiment;
       if (recorded && recorded.score === wanted.score && recorded.confidence === wanted.confidence) {

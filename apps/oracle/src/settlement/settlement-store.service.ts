@@ -8,7 +8,7 @@ import { OracleMetrics } from '../metrics/oracle.metrics';
 import { settlementEvent } from './settlement-events.util';
 import { SettlementJobEntity, type SettlementState } from './settlement-job.entity';
 
-/** Another worker moved the job first; this one drops its result. */
+/** Another worker moved the job first, or took it over once this worker's lease lapsed; this one drops its result. */
 export class StaleJobError extends Error {
   override readonly name = 'StaleJobError';
 }
@@ -60,19 +60,27 @@ export class SettlementStore {
     return true;
   }
 
-  /** Leases up to `limit` due jobs (SKIP LOCKED: replicas never take the same job). */
-  async leaseDue(limit: number, leaseMs: number, exclude: string[]): Promise<SettlementJobEntity[]> {
+  /**
+   * Leases up to `limit` due jobs to `owner` (SKIP LOCKED: replicas never take the same job). Only a job
+   * whose lease lapsed can be taken, and from then on only the new owner's writes land (see `patch`).
+   */
+  async leaseDue(
+    limit: number,
+    leaseMs: number,
+    exclude: string[],
+    owner: string,
+  ): Promise<SettlementJobEntity[]> {
     if (limit <= 0) return [];
     const now = this.clock();
     const rows = (await this.dataSource.query(
-      `UPDATE settlement_jobs SET lease_until = $1
+      `UPDATE settlement_jobs SET lease_until = $1, lease_owner = $6
         WHERE (chain_id, market_id) IN (
           SELECT chain_id, market_id FROM settlement_jobs
            WHERE state = ANY($2) AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until < $3)
              AND NOT (chain_id::text || ':' || market_id = ANY($4))
            ORDER BY next_attempt_at LIMIT $5 FOR UPDATE SKIP LOCKED)
         RETURNING chain_id, market_id`,
-      [new Date(now.getTime() + leaseMs), OPEN_STATES, now, exclude, limit],
+      [new Date(now.getTime() + leaseMs), OPEN_STATES, now, exclude, limit, owner],
     )) as [Array<{ chain_id: number; market_id: string }>, number];
     const keys = rows[0];
     if (keys.length === 0) return [];
@@ -81,10 +89,15 @@ export class SettlementStore {
       .find({ where: keys.map((k) => ({ chainId: k.chain_id, marketId: k.market_id })) });
   }
 
+  /** Gives the lease back, if `job`'s owner still holds it. */
   async release(job: SettlementJobEntity): Promise<void> {
+    if (!job.leaseOwner) return;
     await this.dataSource
       .getRepository(SettlementJobEntity)
-      .update({ chainId: job.chainId, marketId: job.marketId }, { leaseUntil: null });
+      .update(
+        { chainId: job.chainId, marketId: job.marketId, leaseOwner: job.leaseOwner },
+        { leaseUntil: null, leaseOwner: null },
+      );
   }
 
   /** Saves fields of the job without changing its state (analysis, VRF request, proposal, attempts). */
@@ -94,14 +107,21 @@ export class SettlementStore {
     manager?: EntityManager,
   ): Promise<void> {
     const run = async (m: EntityManager) => {
-      const result = await m
-        .getRepository(SettlementJobEntity)
-        .update(
-          { chainId: job.chainId, marketId: job.marketId, state: job.state },
-          { ...patch, updatedAt: this.clock() },
-        );
+      // A leased job is written only while its owner still holds it: a worker whose lease lapsed (and
+      // was taken over) cannot record a second analysis or a second transaction.
+      const result = await m.getRepository(SettlementJobEntity).update(
+        {
+          chainId: job.chainId,
+          marketId: job.marketId,
+          state: job.state,
+          ...(job.leaseOwner ? { leaseOwner: job.leaseOwner } : {}),
+        },
+        { ...patch, updatedAt: this.clock() },
+      );
       if (result.affected !== 1)
-        throw new StaleJobError(`job ${job.chainId}:${job.marketId} left ${job.state}`);
+        throw new StaleJobError(
+          `job ${job.chainId}:${job.marketId} left ${job.state} or its lease passed to another worker`,
+        );
     };
     if (manager) await run(manager);
     else await this.dataSource.transaction(run);
@@ -169,11 +189,15 @@ export class SettlementStore {
     });
   }
 
-  /** Extends the lease of a job this process is still working on. */
-  async renewLease(chainId: number, marketId: string, leaseMs: number): Promise<void> {
-    await this.dataSource
+  /** Extends the lease of a job `owner` is still working on; false when the lease is no longer its own. */
+  async renewLease(chainId: number, marketId: string, leaseMs: number, owner: string): Promise<boolean> {
+    const result = await this.dataSource
       .getRepository(SettlementJobEntity)
-      .update({ chainId, marketId }, { leaseUntil: new Date(this.clock().getTime() + leaseMs) });
+      .update(
+        { chainId, marketId, leaseOwner: owner },
+        { leaseUntil: new Date(this.clock().getTime() + leaseMs) },
+      );
+    return result.affected === 1;
   }
 
   async countOpen(): Promise<number> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { createEnvelope, topics } from '@convergence/schemas';
 import { OutboxService } from '@convergence/messaging';
@@ -18,6 +19,10 @@ import { SettlementStore, StaleJobError } from './settlement-store.service';
 
 const keyOf = (job: { chainId: number; marketId: string }) => `${job.chainId}:${job.marketId}`;
 
+/** Errors marked `retryable: false` (UnknownMarketError, SolanaSendError for a missing program). */
+const isPermanent = (error: unknown) =>
+  error instanceof Error && 'retryable' in error && (error as { retryable: unknown }).retryable === false;
+
 /**
  * Drives every queued market to settled (or failed with a reason): leases due jobs, at most
  * SETTLEMENT_MAX_IN_FLIGHT at a time, and for each runs steps decided by `decideStep` until the job
@@ -27,6 +32,8 @@ const keyOf = (job: { chainId: number; marketId: string }) => `${job.chainId}:${
 @Injectable()
 export class SettlementWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** This worker's lease owner id: its writes land only on jobs it still holds. */
+  private readonly owner = randomUUID();
   private timer?: NodeJS.Timeout;
   private heartbeat?: NodeJS.Timeout;
   private stopped = false;
@@ -54,7 +61,12 @@ export class SettlementWorker implements OnApplicationBootstrap, OnApplicationSh
         for (const key of this.inFlight.keys()) {
           const [chainId, marketId] = key.split(':') as [string, string];
           void this.store
-            .renewLease(Number(chainId), marketId, this.env.SETTLEMENT_LEASE_MS)
+            .renewLease(Number(chainId), marketId, this.env.SETTLEMENT_LEASE_MS, this.owner)
+            .then((held) => {
+              // Its next write fails with StaleJobError: the result of the step still running is dropped.
+              if (!held && this.inFlight.has(key))
+                this.logger.warn({ market: key }, 'lease lost to another worker');
+            })
             .catch((error: unknown) => this.logger.warn({ err: error, market: key }, 'lease renewal failed'));
         }
       },
@@ -85,7 +97,12 @@ export class SettlementWorker implements OnApplicationBootstrap, OnApplicationSh
     this.ticking = true;
     try {
       const free = this.env.SETTLEMENT_MAX_IN_FLIGHT - this.inFlight.size;
-      const jobs = await this.store.leaseDue(free, this.env.SETTLEMENT_LEASE_MS, [...this.inFlight.keys()]);
+      const jobs = await this.store.leaseDue(
+        free,
+        this.env.SETTLEMENT_LEASE_MS,
+        [...this.inFlight.keys()],
+        this.owner,
+      );
       for (const job of jobs) {
         const key = keyOf(job);
         const run = this.run(job).finally(() => {
@@ -287,6 +304,11 @@ export class SettlementWorker implements OnApplicationBootstrap, OnApplicationSh
     const attempt = job.attempt + 1;
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     try {
+      // An error that says retrying cannot help (no such market, no such program) fails the job at once.
+      if (isPermanent(error)) {
+        await this.fail(job, `${job.state} failed: ${message}`);
+        return;
+      }
       if (attempt >= this.env.SETTLEMENT_MAX_ATTEMPTS) {
         await this.fail(job, `${job.state} failed ${attempt} times; last error: ${message}`);
         return;

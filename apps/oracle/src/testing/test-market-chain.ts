@@ -29,7 +29,7 @@ import {
   type Transport,
   type WalletClient,
 } from 'viem';
-import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
+import { generatePrivateKey, mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
 import { opinionHashOf } from '../markets/opinion-signature.util';
 
 /** Hardhat's public development mnemonic: these keys are for local chains only. */
@@ -40,6 +40,27 @@ export function devKey(index: number): Hex {
   const key = mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index }).getHdKey().privateKey;
   if (!key) throw new Error(`no key for dev account ${index}`);
   return toHex(key);
+}
+
+/**
+ * A new random account given 100 ETH with `hardhat_setBalance`: a suite's own signer, so no other suite
+ * on the shared node sends from it (no nonce races).
+ */
+export async function fundedRandomKey(rpcUrl: string): Promise<Hex> {
+  const key = generatePrivateKey();
+  const res = await fetch(rpcUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'hardhat_setBalance',
+      params: [privateKeyToAccount(key).address, toHex(10n ** 20n)],
+    }),
+  });
+  const body = (await res.json()) as { error?: { message: string } };
+  if (body.error) throw new Error(`hardhat_setBalance failed: ${body.error.message}`);
+  return key;
 }
 
 type Wallet = WalletClient<Transport, Chain, Account>;
@@ -217,6 +238,20 @@ export class TestMarketChain {
         args: [marketId, stake.amount, opinionHashOf(stake.text)],
       }),
     );
+  }
+
+  /** A Hardhat snapshot of the chain (evm_snapshot); only on a node of the test's own. */
+  snapshot(): Promise<Hex> {
+    return this.publicClient.request({ method: 'evm_snapshot' as never }) as Promise<Hex>;
+  }
+
+  /** Back to `snapshot` (evm_revert): every block after it is orphaned. */
+  async revert(snapshot: Hex): Promise<void> {
+    const reverted = (await this.publicClient.request({
+      method: 'evm_revert' as never,
+      params: [snapshot] as never,
+    })) as boolean;
+    if (!reverted) throw new Error(`evm_revert ${snapshot} failed`);
   }
 
   /** The creator closes early (allowed before closesAt). */

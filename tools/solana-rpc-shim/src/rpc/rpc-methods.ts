@@ -36,20 +36,25 @@ export const rpcMethods: Readonly<Record<string, Handler>> = {
   getAccountInfo: (ledger, params) => {
     const account = ledger.accountData(pubkeyParam(params[0]));
     const encoding = configOf(params[1])['encoding'] === 'base58' ? 'base58' : 'base64';
+    // A missing account is `"value": null` on the wire (undefined would drop the key).
     return withContext(
       ledger,
       params[1],
-      account && {
-        data: [
-          encoding === 'base58' ? base58.encode(account.data) : Buffer.from(account.data).toString('base64'),
-          encoding,
-        ],
-        executable: account.executable,
-        lamports: Number(account.lamports),
-        owner: account.owner,
-        rentEpoch: Number.MAX_SAFE_INTEGER,
-        space: account.data.length,
-      },
+      account === undefined
+        ? null
+        : {
+            data: [
+              encoding === 'base58'
+                ? base58.encode(account.data)
+                : Buffer.from(account.data).toString('base64'),
+              encoding,
+            ],
+            executable: account.executable,
+            lamports: Number(account.lamports),
+            owner: account.owner,
+            rentEpoch: Number.MAX_SAFE_INTEGER,
+            space: account.data.length,
+          },
     );
   },
   requestAirdrop: (ledger, params) => {
