@@ -1,14 +1,19 @@
 // `nx run unlock-engine:bench`: the engine end to end on real Kafka and PostgreSQL (started here).
 // Per run: 100,000 ERC-20 Transfer logs (TRUST/TALLY/VOUCHER) among 10,000 wallets are published to
-// chain.evm.log.v1, then the engine (AppModule, in this process) consumes them with 20 unlock
-// definitions active; events/s counts logs whose projection and evaluation committed. Then the
-// in-service eligibility latency (EligibilityService, no HTTP) over random wallets. Prints JSON.
+// chain.evm.log.v1, then the engine (AppModule, in this process, listening on a free port) consumes
+// them with 20 unlock definitions active; events/s counts logs whose projection, evaluation and
+// outbox rows committed. `sql` is the evidence: statements per Kafka batch and their time by kind.
+// Once the relay has published everything, eligibility latency over random wallets, in-service
+// (EligibilityService) and over HTTP (GET /eligibility/:address). Prints JSON.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
+import { ProblemDetailsFilter } from '@convergence/service-kit';
 import { startStack } from '@convergence/dev-stack';
 import { EventProducer, MessagingMetrics, createKafkaClient, ensureTopics } from '@convergence/messaging';
 import { createEnvelope, topics } from '@convergence/schemas';
@@ -17,13 +22,17 @@ import { Registry } from 'prom-client';
 import { AppModule } from '../src/app.module';
 import { envSchema } from '../src/config/env';
 import { EligibilityService } from '../src/eligibility/eligibility.service';
+import { EvmLogBatchProcessor } from '../src/chain-events/evm-log-batch.processor';
 import { UnlockDefinitionsService } from '../src/unlocks/unlock-definitions.service';
 import { benchDeployment, benchTransfers, benchUnlocks } from './bench-workload';
+import { type QueryCounts, countQueries } from './query-counter';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 100_000);
 const WALLETS = Number(process.env['BENCH_WALLETS'] ?? 10_000);
 const ELIGIBILITY_SAMPLES = Number(process.env['BENCH_ELIGIBILITY_SAMPLES'] ?? 2_000);
+// `false` measures without profile.updated.v1 (one more outbox row per changed wallet and batch).
+const PROFILE_UPDATES = process.env['BENCH_PROFILE_UPDATES'] ?? 'true';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const percentile = (xs: number[], p: number) => {
@@ -31,14 +40,21 @@ const percentile = (xs: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
 const round = (n: number, digits = 3) => Number(n.toFixed(digits));
+// The bench's own polling client is not the engine's work.
+const benchClients = new Set<Client>();
+const queries = countQueries(benchClients);
 
 interface RunResult {
   eventsPerSecond: number;
   eventsPerSecondFromEngineStart: number;
   seconds: number;
   achievements: number;
+  sql: ReturnType<typeof sqlEvidence>;
+  outboxDrainedSeconds: number;
   eligibilityP50Ms: number;
   eligibilityP99Ms: number;
+  httpEligibilityP50Ms: number;
+  httpEligibilityP99Ms: number;
 }
 
 async function main(): Promise<void> {
@@ -79,7 +95,7 @@ async function main(): Promise<void> {
     await stack.stop();
     await rm(dir, { recursive: true, force: true });
   }
-  const pick = (key: keyof RunResult) => runs.map((r) => r[key]);
+  const pick = <K extends keyof RunResult>(key: K) => runs.map((r) => r[key]);
   process.stdout.write(
     `${JSON.stringify(
       {
@@ -87,6 +103,7 @@ async function main(): Promise<void> {
         events: EVENTS,
         wallets: WALLETS,
         unlockDefinitions: benchUnlocks().length,
+        profileUpdates: PROFILE_UPDATES,
         runs: RUNS,
         node: process.version,
         eventsPerSecond: { median: median(pick('eventsPerSecond')), runs: pick('eventsPerSecond') },
@@ -95,10 +112,17 @@ async function main(): Promise<void> {
           runs: pick('eventsPerSecondFromEngineStart'),
         },
         achievementsPerRun: pick('achievements'),
+        sqlPerRun: pick('sql'),
+        outboxDrainedSecondsAfterIngest: pick('outboxDrainedSeconds'),
         eligibilityMs: {
           samplesPerRun: ELIGIBILITY_SAMPLES,
           p50: { median: median(pick('eligibilityP50Ms')), runs: pick('eligibilityP50Ms') },
           p99: { median: median(pick('eligibilityP99Ms')), runs: pick('eligibilityP99Ms') },
+        },
+        httpEligibilityMs: {
+          samplesPerRun: ELIGIBILITY_SAMPLES,
+          p50: { median: median(pick('httpEligibilityP50Ms')), runs: pick('httpEligibilityP50Ms') },
+          p99: { median: median(pick('httpEligibilityP99Ms')), runs: pick('httpEligibilityP99Ms') },
         },
         goals: { eventsPerSecond: 10_000, eligibilityP99Ms: 5 },
       },
@@ -146,8 +170,10 @@ async function benchRun(
     EVM_CHAIN_ID: String(deployment.chainId),
     LOG_LEVEL: 'warn',
     UNLOCK_RECONCILE_INTERVAL_MS: '0',
+    UNLOCK_PROFILE_UPDATES_ENABLED: PROFILE_UPDATES,
   });
   const db = new Client({ connectionString: databaseUrl });
+  benchClients.add(db);
   await db.connect();
   // The definitions first, with their (empty) re-evaluations finished, in an engine that then stops.
   const setup = await NestFactory.createApplicationContext(AppModule.register(env), { logger: ['error'] });
@@ -176,9 +202,16 @@ async function benchRun(
   await producer.publish(topics.chainEvmLog, envelopes);
   envelopes.length = 0;
 
+  queries.reset();
   const engineStarted = performance.now();
-  const app = await NestFactory.createApplicationContext(AppModule.register(env), { logger: ['error'] });
+  const app = await NestFactory.create(AppModule.register(env), { logger: ['error'] });
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  await app.listen(0, '127.0.0.1');
   try {
+    // Every batch's statements are counted and timed (the consumer calls the processor per batch).
+    const processor = app.get(EvmLogBatchProcessor);
+    const apply = processor.apply.bind(processor);
+    processor.apply = (envelopes) => queries.measure(() => apply(envelopes));
     let firstSeen: { at: number; count: number } | undefined;
     let count = 0;
     while (count < EVENTS) {
@@ -190,28 +223,72 @@ async function benchRun(
       if (count > 0 && firstSeen === undefined) firstSeen = { at: performance.now(), count };
     }
     const done = performance.now();
+    const sql = sqlEvidence(queries.counts());
     const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}".achievements`);
-    const eligibility = app.get(EligibilityService);
-    const samples: number[] = [];
-    for (let i = 0; i < 200 + ELIGIBILITY_SAMPLES; i++) {
-      const wallet = walletOf(Math.floor(Math.random() * WALLETS), run);
-      const started = performance.now();
-      await eligibility.eligibilityOf(wallet);
-      if (i >= 200) samples.push(performance.now() - started);
+    // Eligibility is measured in steady state: once the relay has published every achievement.
+    for (;;) {
+      const pending = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "${schema}".outbox WHERE published_at IS NULL`,
+      );
+      if (pending.rows[0]!.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    const outboxDrainedSeconds = (performance.now() - done) / 1000;
+    const eligibility = app.get(EligibilityService);
+    const inService = await sampleLatency(run, (wallet) => eligibility.eligibilityOf(wallet));
+    const base = `http://127.0.0.1:${((app.getHttpServer() as Server).address() as AddressInfo).port}`;
+    const overHttp = await sampleLatency(run, async (wallet) => {
+      const response = await fetch(`${base}/eligibility/${wallet}`);
+      if (response.status !== 200) throw new Error(`GET /eligibility answered ${response.status}`);
+      await response.arrayBuffer();
+    });
     const seconds = (done - firstSeen!.at) / 1000;
     return {
       eventsPerSecond: Math.round((EVENTS - firstSeen!.count) / seconds),
       eventsPerSecondFromEngineStart: Math.round(EVENTS / ((done - engineStarted) / 1000)),
       seconds: round(seconds, 2),
       achievements: rows[0]!.n,
-      eligibilityP50Ms: round(percentile(samples, 50)),
-      eligibilityP99Ms: round(percentile(samples, 99)),
+      sql,
+      outboxDrainedSeconds: round(outboxDrainedSeconds, 2),
+      eligibilityP50Ms: round(percentile(inService, 50)),
+      eligibilityP99Ms: round(percentile(inService, 99)),
+      httpEligibilityP50Ms: round(percentile(overHttp, 50)),
+      httpEligibilityP99Ms: round(percentile(overHttp, 99)),
     };
   } finally {
     await app.close();
     await db.end();
   }
+}
+
+/** Latency of one eligibility answer for random wallets, one at a time, after 200 warm-up calls. */
+async function sampleLatency(run: number, ask: (wallet: string) => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < 200 + ELIGIBILITY_SAMPLES; i++) {
+    const wallet = walletOf(Math.floor(Math.random() * WALLETS), run);
+    const started = performance.now();
+    await ask(wallet);
+    if (i >= 200) samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+/** Statements per applied batch, and how much of a batch's time its SQL round trips take, by kind. */
+function sqlEvidence(counts: QueryCounts) {
+  const batches = Math.max(1, counts.calls);
+  return {
+    batches: counts.calls,
+    msPerBatch: round(counts.callMs / batches, 1),
+    statementsPerBatch: round(counts.inside / batches, 1),
+    sqlMsPerBatch: round(Object.values(counts.byKind).reduce((sum, s) => sum + s.ms, 0) / batches, 1),
+    byKind: Object.fromEntries(
+      Object.entries(counts.byKind).map(([kind, s]) => [
+        kind,
+        { perBatch: round(s.count / batches, 1), msPerBatch: round(s.ms / batches, 1) },
+      ]),
+    ),
+    statementsOutsideBatches: counts.outside,
+  };
 }
 
 // A fresh single-node broker may answer "not the leader" for a moment after creating a topic.

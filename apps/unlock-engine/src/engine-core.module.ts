@@ -7,6 +7,7 @@ import { AchievementRecorder } from './eligibility/achievement.recorder';
 import { WalletStateLoader } from './eligibility/wallet-state.loader';
 import { EngineMetrics } from './metrics/engine.metrics';
 import { EngineOutboxRelay } from './outbox/engine-outbox.relay';
+import { ProfileUpdatesOutbox } from './profiles/profile-updates.outbox';
 import { ProjectionStore } from './projection/projection.store';
 import { ReevaluationQueue } from './reevaluation/reevaluation.queue';
 import { UnlockRulesCache } from './unlocks/unlock-rules.cache';
@@ -16,6 +17,7 @@ const shared = [
   ProjectionStore,
   WalletStateLoader,
   AchievementRecorder,
+  ProfileUpdatesOutbox,
   UnlockRulesCache,
   ReevaluationQueue,
 ];

@@ -158,6 +158,16 @@ describe('unlock-engine from chain events', () => {
       expect(await walletEventsOnTopic(kafka, producer, topics.unlockAchieved, wallet)).toHaveLength(1);
     });
 
+    it('announces each batch that changed the profile with one profile.updated.v1, and none for replays', async () => {
+      await outboxDrained(db);
+      const updates = await walletEventsOnTopic(kafka, producer, topics.profileUpdated, wallet);
+      // The confirmed mint, then the unconfirmed deciding transfer; the replay above changed nothing.
+      expect(updates.map((e) => e.data)).toEqual([
+        { wallet, fields: ['balances', 'eventCounts'], confirmed: true },
+        { wallet, fields: ['balances', 'eventCounts'], confirmed: false },
+      ]);
+    });
+
     it('plays the ceremony with the oracle interpretation once it arrived', async () => {
       await publish(producer, topics.oracleInterpretation, [
         createEnvelope(topics.oracleInterpretation, {

@@ -7,10 +7,13 @@ import { CLOCK, type Clock } from '../clock/clock';
 import { AchievementRecorder, type AchievementDraft } from '../eligibility/achievement.recorder';
 import { newAchievementsOf } from '../eligibility/unlock-decisions.util';
 import { WalletStateLoader } from '../eligibility/wallet-state.loader';
+import { ProfileUpdatesOutbox } from '../profiles/profile-updates.outbox';
 import { type EvmLog, factChangesOf, logEffectsOf } from '../projection/log-effects.util';
+import { type AppliedEffects, profileUpdatesOf } from '../projection/profile-updates.util';
 import { projectionDeltaOf } from '../projection/projection-delta.util';
 import { type ChainEventRow, ProjectionStore } from '../projection/projection.store';
-import type { FactChange } from '../requirements/affected-conditions.util';
+import { factKeyOf } from '../requirements/fact-dependencies.util';
+import { rulesAffectedBy } from '../unlocks/rule-index.util';
 import { UnlockRulesCache } from '../unlocks/unlock-rules.cache';
 
 /** What one batch did. */
@@ -22,15 +25,18 @@ export interface LogBatchResult {
 }
 
 interface WalletTouch {
-  changes: FactChange[];
+  /** Keys of the facts the batch changed for the wallet (`factKeyOf`). */
+  factKeys: Set<string>;
   chainId: number;
   blockNumber: bigint;
 }
 
 /**
  * Applies a batch of chain logs in one transaction: records each log id once, folds the new logs
- * into balances, NFT owners and activity, confirms what the batch's confirmed logs vouch for, and
- * evaluates only the touched wallets against only the unlocks their changes can affect.
+ * into balances, NFT owners and activity, confirms what the batch's confirmed logs vouch for,
+ * evaluates only the touched wallets against only the unlocks their changes can affect, and
+ * announces each changed profile once (`profile.updated.v1`). A fixed handful of set-based
+ * statements per batch, whatever its size.
  */
 @Injectable()
 export class EvmLogBatchProcessor {
@@ -42,6 +48,7 @@ export class EvmLogBatchProcessor {
     private readonly loader: WalletStateLoader,
     private readonly recorder: AchievementRecorder,
     private readonly rules: UnlockRulesCache,
+    private readonly profileUpdates: ProfileUpdatesOutbox,
   ) {}
 
   async apply(envelopes: ReadonlyArray<Envelope<EvmLog>>): Promise<LogBatchResult> {
@@ -57,16 +64,18 @@ export class EvmLogBatchProcessor {
       const chainIds = [...byChain.keys()].sort((a, b) => a - b);
       for (const chainId of chainIds) await this.store.lockChain(manager, chainId);
       const touched = new Map<string, WalletTouch>();
+      const effects: AppliedEffects[] = [];
       let applied = 0;
       let orphaned = 0;
       let duplicates = 0;
       for (const chainId of chainIds) {
-        const result = await this.applyChain(manager, chainId, byChain.get(chainId)!, touched);
+        const result = await this.applyChain(manager, chainId, byChain.get(chainId)!, touched, effects);
         applied += result.applied;
         orphaned += result.orphaned;
         duplicates += result.duplicates;
       }
       const achievements = await this.evaluate(manager, touched);
+      await this.profileUpdates.enqueue(manager, profileUpdatesOf(effects));
       return { applied, duplicates, orphaned, achievements };
     });
   }
@@ -76,6 +85,7 @@ export class EvmLogBatchProcessor {
     chainId: number,
     logs: ReadonlyMap<string, EvmLog>,
     touched: Map<string, WalletTouch>,
+    effects: AppliedEffects[],
   ): Promise<{ applied: number; orphaned: number; duplicates: number }> {
     const all = [...logs.entries()];
     const orphanedHashes = await this.store.orphanedAmong(manager, chainId, [
@@ -99,6 +109,7 @@ export class EvmLogBatchProcessor {
       manager,
       projectionDeltaOf(freshRows.map((row) => ({ ...row, total: true }))),
     );
+    const confirmedNow = new Set<string>();
     let head: ChainEventRow | undefined;
     let confirmedUpTo: bigint | undefined;
     for (const row of rows) {
@@ -115,6 +126,13 @@ export class EvmLogBatchProcessor {
         projectionDeltaOf(confirmed.map((event) => ({ ...event, total: false, confirmed: true }))),
       );
       await this.recorder.confirmUpTo(manager, chainId, confirmedUpTo, this.clock());
+      for (const event of confirmed) {
+        confirmedNow.add(event.eventId);
+        if (!fresh.has(event.eventId)) effects.push({ effects: event.effects, confirmed: true });
+      }
+    }
+    for (const row of freshRows) {
+      effects.push({ effects: row.effects, confirmed: row.confirmed || confirmedNow.has(row.eventId) });
     }
     if (head !== undefined) {
       await this.store.advanceCursor(manager, {
@@ -126,13 +144,12 @@ export class EvmLogBatchProcessor {
     }
     for (const row of freshRows) {
       for (const [wallet, changes] of factChangesOf(row.effects)) {
-        const touch = touched.get(wallet);
-        if (touch === undefined)
-          touched.set(wallet, { changes: [...changes], chainId, blockNumber: row.blockNumber });
-        else {
-          touch.changes.push(...changes);
-          if (row.blockNumber > touch.blockNumber) touch.blockNumber = row.blockNumber;
-        }
+        let touch = touched.get(wallet);
+        if (touch === undefined) {
+          touch = { factKeys: new Set(), chainId, blockNumber: row.blockNumber };
+          touched.set(wallet, touch);
+        } else if (row.blockNumber > touch.blockNumber) touch.blockNumber = row.blockNumber;
+        for (const change of changes) touch.factKeys.add(factKeyOf(change));
       }
     }
     return {
@@ -142,18 +159,28 @@ export class EvmLogBatchProcessor {
     };
   }
 
+  /**
+   * Loads (in one query) only the wallets whose changes some active unlock depends on, and
+   * evaluates each against only those unlocks (and, through `newAchievementsOf`, the unlocks
+   * requiring one just met).
+   */
   private async evaluate(manager: EntityManager, touched: ReadonlyMap<string, WalletTouch>): Promise<number> {
-    const rules = this.rules.active();
-    if (rules.length === 0 || touched.size === 0) return 0;
-    const now = this.clock();
-    const states = await this.loader.load(manager, [...touched.keys()], now);
-    const drafts: AchievementDraft[] = [];
+    const index = this.rules.activeIndexed();
+    if (index.rules.length === 0 || touched.size === 0) return 0;
+    const affected = new Map<string, Set<string>>();
     for (const [wallet, touch] of touched) {
+      const unlockIds = rulesAffectedBy(index, touch.factKeys);
+      if (unlockIds.size > 0) affected.set(wallet, unlockIds);
+    }
+    if (affected.size === 0) return 0;
+    const now = this.clock();
+    const states = await this.loader.load(manager, [...affected.keys()], now);
+    const drafts: AchievementDraft[] = [];
+    for (const [wallet, unlockIds] of affected) {
       const state = states.get(wallet);
+      const touch = touched.get(wallet)!;
       if (state === undefined) continue;
-      for (const { rule, provisional } of newAchievementsOf(rules, state, {
-        changes: touch.changes,
-      })) {
+      for (const { rule, provisional } of newAchievementsOf(index.rules, state, { unlockIds })) {
         drafts.push({
           wallet,
           unlockId: rule.id,

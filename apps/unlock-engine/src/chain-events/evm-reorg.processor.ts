@@ -8,7 +8,9 @@ import { revokedAchievementsOf } from '../eligibility/unlock-decisions.util';
 import { WalletStateLoader } from '../eligibility/wallet-state.loader';
 import { EngineMetrics } from '../metrics/engine.metrics';
 import type { LogEffects } from '../projection/log-effects.util';
+import { profileUpdatesOf } from '../projection/profile-updates.util';
 import { ProjectionStore } from '../projection/projection.store';
+import { ProfileUpdatesOutbox } from '../profiles/profile-updates.outbox';
 import { UnlockRulesCache } from '../unlocks/unlock-rules.cache';
 
 export type EvmReorg = TopicData<typeof chainEvmReorgTopic>;
@@ -21,7 +23,8 @@ export interface ReorgResult {
 
 /**
  * Undoes what orphaned blocks did to the profiles (their logs are unconfirmed, so their effects are
- * still on record), then revokes the provisional unlocks the touched wallets no longer meet.
+ * still on record), then revokes the provisional unlocks the touched wallets no longer meet and
+ * announces the changed profiles.
  * Applying the same reorg twice finds nothing left to undo.
  */
 @Injectable()
@@ -36,6 +39,7 @@ export class EvmReorgProcessor {
     private readonly recorder: AchievementRecorder,
     private readonly rules: UnlockRulesCache,
     private readonly metrics: EngineMetrics,
+    private readonly profileUpdates: ProfileUpdatesOutbox,
   ) {}
 
   async apply(reorg: EvmReorg): Promise<ReorgResult> {
@@ -63,6 +67,10 @@ export class EvmReorgProcessor {
         const ids = revokedAchievementsOf(this.rules.rulesById(), state);
         revoked += await this.recorder.revoke(manager, state.wallet, ids, reason, now);
       }
+      await this.profileUpdates.enqueue(
+        manager,
+        profileUpdatesOf(undo.map((event) => ({ effects: event.effects, confirmed: false }))),
+      );
       return { undone: undo.length, revoked };
     });
     this.metrics.reorgs.inc({ chain: String(chainId) });

@@ -34,6 +34,8 @@ export const envSchema = serviceEnvSchema({ port: 3002, schema: 'unlock_engine' 
   UNLOCK_RECONCILE_BATCH: z.coerce.number().int().min(1).max(10_000).default(50),
   /** Wallets re-evaluated per step of a background re-evaluation. */
   UNLOCK_REEVALUATION_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Announce every wallet whose profile a batch or reorg changed with `profile.updated.v1` (once per wallet per batch). */
+  UNLOCK_PROFILE_UPDATES_ENABLED: booleanString.default('true'),
   /** How often a replica reloads unlock definitions other replicas may have changed. */
   UNLOCK_DEFINITIONS_REFRESH_MS: milliseconds(5_000),
 });

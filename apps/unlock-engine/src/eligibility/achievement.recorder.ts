@@ -6,6 +6,9 @@ import type { EntityManager } from 'typeorm';
 import { SERVICE_NAME } from '../config/env';
 import { EngineMetrics } from '../metrics/engine.metrics';
 
+/** Outbox rows per insert (see `record`). */
+export const OUTBOX_CHUNK = 2_000;
+
 /** An achievement to record: who, which unlock version, and the block it rests on. */
 export interface AchievementDraft {
   readonly wallet: string;
@@ -59,24 +62,27 @@ export class AchievementRecorder {
       provisional: boolean;
     }>;
     if (rows.length === 0) return 0;
-    await this.outbox.enqueue(
-      manager,
-      topics.unlockAchieved,
-      rows.map((row) =>
-        createEnvelope(topics.unlockAchieved, {
-          id: row.id,
-          source: SERVICE_NAME,
-          subject: row.wallet,
-          data: {
-            wallet: row.wallet,
-            unlockId: row.unlock_id,
-            unlockVersion: row.unlock_version,
-            achievedAt: new Date(row.achieved_at).toISOString(),
-            provisional: row.provisional,
-          },
-        }),
-      ),
-    );
+    // In chunks: one outbox insert binds 4 parameters per row, and Postgres takes at most 65,535.
+    for (let start = 0; start < rows.length; start += OUTBOX_CHUNK) {
+      await this.outbox.enqueue(
+        manager,
+        topics.unlockAchieved,
+        rows.slice(start, start + OUTBOX_CHUNK).map((row) =>
+          createEnvelope(topics.unlockAchieved, {
+            id: row.id,
+            source: SERVICE_NAME,
+            subject: row.wallet,
+            data: {
+              wallet: row.wallet,
+              unlockId: row.unlock_id,
+              unlockVersion: row.unlock_version,
+              achievedAt: new Date(row.achieved_at).toISOString(),
+              provisional: row.provisional,
+            },
+          }),
+        ),
+      );
+    }
     for (const row of rows) this.metrics.achievements.inc({ provisional: String(row.provisional) });
     return rows.length;
   }

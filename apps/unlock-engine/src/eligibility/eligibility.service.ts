@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../clock/clock';
 import { EngineMetrics } from '../metrics/engine.metrics';
 import type { ConditionResult } from '../requirements/evaluate-condition.util';
@@ -28,29 +26,26 @@ export interface WalletEligibility {
   readonly unlocks: readonly UnlockEligibility[];
 }
 
-/** Answers eligibility from one round trip to Postgres and the in-memory definitions. */
+/**
+ * Answers eligibility from the in-memory definitions and one prepared, indexed query for the
+ * wallet's state.
+ */
 @Injectable()
 export class EligibilityService {
-  private readonly titles: () => Record<string, string>;
-
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly loader: WalletStateLoader,
     private readonly rules: UnlockRulesCache,
     private readonly metrics: EngineMetrics,
-  ) {
-    this.titles = () => Object.fromEntries(this.rules.all().map((rule) => [rule.id, rule.title]));
-  }
+  ) {}
 
   /** Every active unlock for a (lowercase) wallet; a wallet never seen has zero of everything. */
   async eligibilityOf(wallet: string): Promise<WalletEligibility> {
     const timer = this.metrics.eligibilitySeconds.startTimer();
     try {
       const now = this.clock();
-      const states = await this.loader.load(this.dataSource.manager, [wallet], now);
-      const state = states.get(wallet)!;
-      const options = { unlockTitles: this.titles() };
+      const state = await this.loader.loadOne(wallet, now);
+      const options = { unlockTitles: this.rules.titles() };
       const unlocks = this.rules.active().map((rule): UnlockEligibility => {
         const evaluation = evaluateRequirements(rule.requirements, state.facts, options);
         const confirmed = evaluateRequirements(rule.requirements, state.confirmedFacts, options);

@@ -21,9 +21,13 @@ export class EngineMetrics {
   readonly reevaluationProgress: Gauge<'unlock_id' | 'version'>;
   readonly reevaluationsRunning: Gauge;
   readonly interpretations: Counter<'outcome'>;
+  readonly wallets: Gauge;
+  private walletCount?: () => Promise<number>;
 
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
     const registers = [registry];
+    // Set on each scrape from the projection (see `countWalletsWith`); the last value stays if that fails.
+    const walletCount = () => this.walletCount;
     this.eventsApplied = new Counter({
       name: 'unlock_engine_events_applied_total',
       help: 'Chain events applied to profiles for the first time.',
@@ -119,5 +123,24 @@ export class EngineMetrics {
       labelNames: ['outcome'],
       registers,
     });
+    this.wallets = new Gauge({
+      name: 'unlock_engine_wallets',
+      help: 'Wallet profiles known: wallets with any projected activity (counted at scrape time).',
+      registers,
+      async collect() {
+        const count = walletCount();
+        if (count === undefined) return;
+        try {
+          this.set(await count());
+        } catch {
+          // A failed count keeps the last value; the database readiness check reports the outage.
+        }
+      },
+    });
+  }
+
+  /** Where `unlock_engine_wallets` reads its value from on each scrape. */
+  countWalletsWith(count: () => Promise<number>): void {
+    this.walletCount = count;
   }
 }

@@ -13,12 +13,14 @@ import { UnlockVersionEntity } from '../unlocks/unlock-version.entity';
 import { UnlockEntity } from '../unlocks/unlock.entity';
 import { WalletActivity1763769700000 } from './1763769700000-wallet-activity';
 import { ProfilesAndUnlocks1763770000000 } from './1763770000000-profiles-and-unlocks';
+import { BatchWriteCosts1763800000000 } from './1763800000000-batch-write-costs';
 
 /** Applied in order at boot, in schema `unlock_engine` (or DATABASE_SCHEMA). */
 export const migrations = [
   MessagingTables1763769600000,
   WalletActivity1763769700000,
   ProfilesAndUnlocks1763770000000,
+  BatchWriteCosts1763800000000,
 ];
 
 /** Every entity of the service; `unlock-engine` boot tests check the migrations above create exactly these. */

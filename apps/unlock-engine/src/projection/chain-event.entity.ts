@@ -6,7 +6,7 @@ import type { LogEffects } from './log-effects.util';
  * idempotency record, and while unconfirmed the effects an orphaning reorg has to undo.
  */
 @Entity({ name: 'chain_events' })
-@Index('chain_events_block_idx', ['chainId', 'blockHash'])
+@Index('chain_events_block_idx', ['chainId', 'blockHash'], { where: 'NOT confirmed AND NOT orphaned' })
 @Index('chain_events_unconfirmed_idx', ['chainId', 'blockNumber'], {
   where: 'NOT confirmed AND NOT orphaned',
 })

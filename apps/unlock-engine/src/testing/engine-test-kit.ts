@@ -145,46 +145,57 @@ export async function publish<T extends TopicDefinition>(
 }
 
 /**
- * Every `unlock.achieved.v1` / `unlock.revoked.v1` for a wallet, read up to a sentinel published
- * after them with the same key (so on the same partition): what is on the topic, not what arrived
- * so far.
+ * Every `unlock.achieved.v1` / `unlock.revoked.v1` / `profile.updated.v1` for a wallet, read up to a
+ * sentinel published after them with the same key (so on the same partition): what is on the
+ * topic, not what arrived so far.
  */
 export async function walletEventsOnTopic<
-  T extends typeof topics.unlockAchieved | typeof topics.unlockRevoked,
+  T extends typeof topics.unlockAchieved | typeof topics.unlockRevoked | typeof topics.profileUpdated,
 >(kafka: Kafka, producer: EventProducer, topic: T, wallet: string): Promise<Array<Envelope<TopicData<T>>>> {
   await ensureTopics(kafka, [topic.name], { partitions: 3, replicationFactor: 1 });
-  const sentinelUnlock = `sentinel-${randomBytes(4).toString('hex')}`;
-  const sentinel =
-    topic.name === topics.unlockAchieved.name
-      ? createEnvelope(topics.unlockAchieved, {
-          source: 'test',
-          data: {
-            wallet,
-            unlockId: sentinelUnlock,
-            unlockVersion: 1,
-            achievedAt: new Date().toISOString(),
-            provisional: false,
-          },
-        })
-      : createEnvelope(topics.unlockRevoked, {
-          source: 'test',
-          data: {
-            wallet,
-            unlockId: sentinelUnlock,
-            unlockVersion: 1,
-            revokedAt: new Date().toISOString(),
-            reason: 'sentinel',
-          },
-        });
-  await producer.publish(topic as typeof topics.unlockAchieved, sentinel as never);
+  const marker = `sentinel-${randomBytes(4).toString('hex')}`;
+  const source = 'test';
+  if (topic.name === topics.unlockAchieved.name) {
+    await producer.publish(
+      topics.unlockAchieved,
+      createEnvelope(topics.unlockAchieved, {
+        source,
+        data: {
+          wallet,
+          unlockId: marker,
+          unlockVersion: 1,
+          achievedAt: new Date().toISOString(),
+          provisional: false,
+        },
+      }),
+    );
+  } else if (topic.name === topics.unlockRevoked.name) {
+    await producer.publish(
+      topics.unlockRevoked,
+      createEnvelope(topics.unlockRevoked, {
+        source,
+        data: {
+          wallet,
+          unlockId: marker,
+          unlockVersion: 1,
+          revokedAt: new Date().toISOString(),
+          reason: 'sentinel',
+        },
+      }),
+    );
+  } else {
+    await producer.publish(
+      topics.profileUpdated,
+      createEnvelope(topics.profileUpdated, { source, data: { wallet, fields: [marker], confirmed: true } }),
+    );
+  }
   const seen = await readTopicUntil(kafka, topic.name, (messages) =>
-    messages.some((m) => m.message.value?.toString().includes(sentinelUnlock)),
+    messages.some((m) => m.message.value?.toString().includes(marker)),
   );
   return seen
     .map((m) => JSON.parse(m.message.value!.toString()) as Envelope<TopicData<T>>)
     .filter(
       (e) =>
-        (e.data as { wallet: string }).wallet === wallet &&
-        !(e.data as { unlockId: string }).unlockId.startsWith('sentinel-'),
+        (e.data as { wallet: string }).wallet === wallet && !JSON.stringify(e.data).includes('sentinel-'),
     );
 }

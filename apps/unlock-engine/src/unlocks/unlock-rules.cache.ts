@@ -8,6 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ENGINE_ENV, type UnlockEngineEnv } from '../config/env';
+import { type RuleIndex, ruleIndexOf } from './rule-index.util';
 import type { UnlockRule } from './unlock-rule.model';
 
 interface RuleRow {
@@ -30,6 +31,9 @@ export class UnlockRulesCache implements OnApplicationBootstrap, OnApplicationSh
   private readonly logger = new Logger(UnlockRulesCache.name);
   private rules: readonly UnlockRule[] = [];
   private byId: ReadonlyMap<string, UnlockRule> = new Map();
+  private titlesById: Readonly<Record<string, string>> = {};
+  private activeRules: readonly UnlockRule[] = [];
+  private activeIndex: RuleIndex = ruleIndexOf([]);
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -59,7 +63,17 @@ export class UnlockRulesCache implements OnApplicationBootstrap, OnApplicationSh
   }
 
   active(): UnlockRule[] {
-    return this.rules.filter((rule) => rule.active);
+    return [...this.activeRules];
+  }
+
+  /** The active unlocks, indexed by the facts they depend on (see `RuleIndex`). */
+  activeIndexed(): RuleIndex {
+    return this.activeIndex;
+  }
+
+  /** Every unlock's title by id, to name required unlocks in descriptions. */
+  titles(): Readonly<Record<string, string>> {
+    return this.titlesById;
   }
 
   get(id: string): UnlockRule | undefined {
@@ -78,5 +92,8 @@ export class UnlockRulesCache implements OnApplicationBootstrap, OnApplicationSh
     )) as RuleRow[];
     this.rules = rows.map((row) => ({ ...row }));
     this.byId = new Map(this.rules.map((rule) => [rule.id, rule]));
+    this.titlesById = Object.fromEntries(this.rules.map((rule) => [rule.id, rule.title]));
+    this.activeRules = this.rules.filter((rule) => rule.active);
+    this.activeIndex = ruleIndexOf(this.activeRules);
   }
 }
