@@ -1,5 +1,6 @@
 export { envelopeSchema, EVENT_TYPE_PATTERN, type Envelope } from './envelope';
 export { createEnvelope, parseEnvelope, keyOfEnvelope, type EnvelopeInput } from './envelope.util';
+export { wasValidatedFor, type ValidatedEnvelope } from './validated-envelope';
 export {
   jsonValueSchema,
   hexAddressSchema,

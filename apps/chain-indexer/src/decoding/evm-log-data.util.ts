@@ -1,5 +1,6 @@
 import type { TopicData, topics } from '@convergence/schemas';
-import { getAddress, type Hash, type Log } from 'viem';
+import type { Hash, Log } from 'viem';
+import { checksummedAddressOf } from './checksum-address.util';
 import type { DecodedEvent } from './evm-log-decoding.util';
 import { LogDecodingError } from './log-decoding.error';
 
@@ -33,7 +34,11 @@ export function evmLogEnvelopeData(
   decoded: DecodedEvent,
   confirmed: boolean,
 ): EvmLogData {
-  if (log.blockNumber !== block.number || log.blockHash.toLowerCase() !== block.hash.toLowerCase()) {
+  const fields = blockFieldsOf(block);
+  if (
+    log.blockNumber !== block.number ||
+    (log.blockHash !== block.hash && log.blockHash.toLowerCase() !== fields.lowerHash)
+  ) {
     throw new LogDecodingError(
       'block-mismatch',
       `log ${log.transactionHash}#${log.logIndex} is in block ${log.blockNumber} (${log.blockHash}), not ${block.number} (${block.hash})`,
@@ -41,15 +46,37 @@ export function evmLogEnvelopeData(
   }
   return {
     chainId,
-    blockNumber: block.number.toString(),
+    blockNumber: fields.number,
     blockHash: block.hash,
-    blockTime: new Date(Number(block.timestamp) * 1_000).toISOString(),
+    blockTime: fields.time,
     txHash: log.transactionHash,
     logIndex: log.logIndex,
-    address: getAddress(log.address),
+    address: checksummedAddressOf(log.address),
     contract: decoded.contract,
     eventName: decoded.eventName,
     args: decoded.args,
     confirmed,
   };
+}
+
+interface BlockFields {
+  readonly number: string;
+  readonly time: string;
+  readonly lowerHash: string;
+}
+
+// A block's hundreds of logs share these; computed once per block (header) object.
+const fieldsByBlock = new WeakMap<LogBlock, BlockFields>();
+
+function blockFieldsOf(block: LogBlock): BlockFields {
+  let fields = fieldsByBlock.get(block);
+  if (!fields) {
+    fields = {
+      number: block.number.toString(),
+      time: new Date(Number(block.timestamp) * 1_000).toISOString(),
+      lowerHash: block.hash.toLowerCase(),
+    };
+    fieldsByBlock.set(block, fields);
+  }
+  return fields;
 }

@@ -48,6 +48,7 @@ export function createChainRuntime(chain: ChainConfig, deps: ChainRuntimeDeps): 
       timeoutMs: deps.options.rpcTimeoutMs,
       isRequestError: (error) => rangeErrorHintOf(error) !== undefined,
       policy: { ...defaultEndpointHealthPolicy, probeIntervalMs: deps.options.probeIntervalMs ?? 30_000 },
+      chainId: chain.chainId,
     },
     {
       call: (url, method, latencyMs, failure) => {
@@ -60,6 +61,12 @@ export function createChainRuntime(chain: ChainConfig, deps: ChainRuntimeDeps): 
         const to = labelOf(choice.url);
         deps.metrics?.failovers.inc({ ...chainLabel, from, to, reason: choice.reason });
         logger.warn({ from, to, reason: choice.reason, because: choice.because }, 'RPC endpoint switched');
+      },
+      wrongChain: (url, expected, actual) => {
+        logger.error(
+          { endpoint: labelOf(url), expectedChainId: expected, actualChainId: actual },
+          'RPC endpoint serves another chain: marked down, never called again (fix its URL and restart)',
+        );
       },
     },
   );

@@ -128,6 +128,8 @@ export class EvmChainIndexer {
   private async run(signal: AbortSignal): Promise<void> {
     const { logger } = this.deps;
     try {
+      // Every endpoint must serve this chain: a misconfigured one is marked down before any log is read.
+      await this.deps.pool.checkChainIds();
       await this.restore();
       if (this.halted) {
         this.state = 'halted';

@@ -42,7 +42,7 @@ export class EvmIndexingService implements OnApplicationBootstrap, BeforeApplica
     logs: EvmLogPublisher,
     reorgs: EvmReorgPublisher,
     private readonly alerts: AlertPublisher,
-    metrics: ChainIndexerMetrics,
+    private readonly metrics: ChainIndexerMetrics,
   ) {
     this.logger = createLogger({ serviceName: SERVICE_NAME, level: env.LOG_LEVEL }).child({
       component: 'evm',
@@ -73,8 +73,12 @@ export class EvmIndexingService implements OnApplicationBootstrap, BeforeApplica
 
   onApplicationBootstrap(): void {
     for (const runtime of this.runtimes.values()) runtime.indexer.start();
+    this.recordEndpointHealth();
     this.logger.info({ chains: [...this.runtimes.keys()] }, 'EVM indexing started');
-    this.alertTimer = setInterval(() => void this.checkAlerts(), ALERT_CHECK_MS);
+    this.alertTimer = setInterval(() => {
+      this.recordEndpointHealth();
+      void this.checkAlerts();
+    }, ALERT_CHECK_MS);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -103,6 +107,16 @@ export class EvmIndexingService implements OnApplicationBootstrap, BeforeApplica
     this.logger.warn({ chainId, fromBlock: fromBlock.toString() }, 're-index requested');
     await runtime.indexer.reindexFrom(fromBlock);
     return this.status(chainId);
+  }
+
+  /** `chain_indexer_rpc_endpoint_up` of every endpoint: 0 while tripped, whatever tripped it. */
+  recordEndpointHealth(): void {
+    for (const runtime of this.runtimes.values()) {
+      for (const snapshot of runtime.pool.snapshots()) {
+        const labels = { chain_id: runtime.chain.chainId, endpoint: runtime.labelOf(snapshot.url) };
+        this.metrics.endpointUp.set(labels, snapshot.tripped ? 0 : 1);
+      }
+    }
   }
 
   /** Sends what changed in each chain's alert conditions to alerts.raw.v1. */

@@ -73,6 +73,14 @@ describe(logBatchOf.name, () => {
     });
   });
 
+  it('checks every log of a block against its header, not only the first', () => {
+    const batch = logBatchOf(
+      [transfer(10, 0, 1n), transfer(10, 1, 2n), transfer(10, 2, 3n, hash(99))],
+      context,
+    );
+    expect(batch).toMatchObject({ kind: 'chain-moved', blockNumber: 10n, logHash: hash(99) });
+  });
+
   it('counts logs that do not fit the ABI instead of publishing them', () => {
     const odd = { ...transfer(10, 0, 1n), topics: [hash(5)] };
     const batch = logBatchOf([odd], context);

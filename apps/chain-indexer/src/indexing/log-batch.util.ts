@@ -41,38 +41,49 @@ export interface LogBatchContext {
  */
 export function logBatchOf(rpcLogs: readonly RpcLog[], context: LogBatchContext): LogBatch {
   const undecodable = new Map<UndecodableReason, number>();
-  const keyed: { block: number; index: number; data: EvmLogData }[] = [];
+  const logs: EvmLogData[] = [];
+  // A block's logs come together: its header is looked up and checked once, not once per log.
+  let block:
+    | { numberHex: Hex; hash: Hex; number: bigint; header: BlockHeader; confirmed: boolean }
+    | undefined;
+  let inOrder = true;
+  let previousBlock = -1n;
+  let previousIndex = -1;
   for (const log of rpcLogs) {
     if (log.removed) continue;
-    const blockNumber = BigInt(log.blockNumber);
-    const header = context.headersByNumber.get(blockNumber);
-    if (!header) throw new RangeError(`no header fetched for block ${blockNumber}`);
-    if (header.hash.toLowerCase() !== log.blockHash.toLowerCase()) {
-      return { kind: 'chain-moved', blockNumber, logHash: log.blockHash, headerHash: header.hash };
+    if (!block || block.numberHex !== log.blockNumber || block.hash !== log.blockHash) {
+      const blockNumber = BigInt(log.blockNumber);
+      const header = context.headersByNumber.get(blockNumber);
+      if (!header) throw new RangeError(`no header fetched for block ${blockNumber}`);
+      if (header.hash.toLowerCase() !== log.blockHash.toLowerCase()) {
+        return { kind: 'chain-moved', blockNumber, logHash: log.blockHash, headerHash: header.hash };
+      }
+      const confirmed = context.isConfirmed(blockNumber);
+      block = { numberHex: log.blockNumber, hash: log.blockHash, number: blockNumber, header, confirmed };
     }
     const startBlock = context.startBlockByAddress.get(log.address.toLowerCase());
-    if (startBlock === undefined || blockNumber < startBlock) continue;
+    if (startBlock === undefined || block.number < startBlock) continue;
     const decoded = decodeEvmLog(log, context.abisByAddress);
     if (decoded.kind === 'undecodable') {
       undecodable.set(decoded.reason, (undecodable.get(decoded.reason) ?? 0) + 1);
       continue;
     }
     const logIndex = Number(log.logIndex);
-    const data = evmLogEnvelopeData(
-      context.chainId,
-      header,
-      {
-        address: log.address as Address,
-        blockHash: log.blockHash,
-        blockNumber,
-        transactionHash: log.transactionHash,
-        logIndex,
-      },
-      decoded,
-      context.isConfirmed(blockNumber),
-    );
-    keyed.push({ block: Number(blockNumber), index: logIndex, data });
+    const mined = {
+      address: log.address as Address,
+      blockHash: log.blockHash,
+      blockNumber: block.number,
+      transactionHash: log.transactionHash,
+      logIndex,
+    };
+    logs.push(evmLogEnvelopeData(context.chainId, block.header, mined, decoded, block.confirmed));
+    if (block.number < previousBlock || (block.number === previousBlock && logIndex < previousIndex)) {
+      inOrder = false;
+    }
+    previousBlock = block.number;
+    previousIndex = logIndex;
   }
-  keyed.sort((a, b) => a.block - b.block || a.index - b.index);
-  return { kind: 'decoded', logs: keyed.map((k) => k.data), undecodable };
+  // Nodes answer in chain order; several calls' answers joined may not be.
+  if (!inOrder) logs.sort((a, b) => Number(a.blockNumber) - Number(b.blockNumber) || a.logIndex - b.logIndex);
+  return { kind: 'decoded', logs, undecodable };
 }

@@ -11,6 +11,7 @@ export class ChainIndexerMetrics {
   readonly rpcDuration: Histogram<'chain_id' | 'endpoint' | 'method'>;
   readonly rpcErrors: Counter<'chain_id' | 'endpoint' | 'kind'>;
   readonly failovers: Counter<'chain_id' | 'from' | 'to' | 'reason'>;
+  readonly endpointUp: Gauge<'chain_id' | 'endpoint'>;
   readonly reorgDepth: Histogram<'chain_id'>;
   readonly halted: Gauge<'chain_id'>;
 
@@ -69,6 +70,12 @@ export class ChainIndexerMetrics {
       name: 'chain_indexer_rpc_failovers_total',
       help: 'Switches between RPC endpoints (failover, failback, degraded)',
       labelNames: ['chain_id', 'from', 'to', 'reason'],
+      registers,
+    });
+    this.endpointUp = new Gauge({
+      name: 'chain_indexer_rpc_endpoint_up',
+      help: '1 while the EVM endpoint is in rotation, 0 while tripped (error rate, slow call, failures in a row, wrong chain id)',
+      labelNames: ['chain_id', 'endpoint'],
       registers,
     });
     this.reorgDepth = new Histogram({

@@ -49,7 +49,7 @@ export class AlertPublisher {
       startsAt: alert.startsAt.toISOString(),
       ...(alert.endsAt ? { endsAt: alert.endsAt.toISOString() } : {}),
     };
-    await this.producer.publish(
+    await this.producer.publishValidated(
       topics.alertsRaw,
       createEnvelope(topics.alertsRaw, { source: SERVICE_NAME, subject: alert.name, data }),
     );

@@ -8,7 +8,9 @@ export type DecodedEvmLog = TopicData<typeof topics.chainEvmLog>;
 
 /**
  * The indexer's edge to Kafka for EVM logs: one envelope per decoded log with its deterministic id,
- * resolved only once Kafka acknowledged, so the caller may then commit its checkpoint.
+ * all of a range in one acknowledged send (split only to stay under the broker's request size),
+ * resolved only once Kafka acknowledged, so the caller may then commit its checkpoint. Each envelope
+ * is validated once, by createEnvelope (`publishValidated` does not repeat it).
  */
 @Injectable()
 export class EvmLogPublisher {
@@ -25,6 +27,6 @@ export class EvmLogPublisher {
         data: log,
       }),
     );
-    await this.producer.publish(topics.chainEvmLog, envelopes);
+    await this.producer.publishValidated(topics.chainEvmLog, envelopes);
   }
 }

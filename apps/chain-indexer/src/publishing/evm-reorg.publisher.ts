@@ -15,7 +15,7 @@ export class EvmReorgPublisher {
 
   async publish(reorg: EvmReorgData, at: Date): Promise<void> {
     const orphanedHead = reorg.orphanedBlocks.at(-1)?.hash ?? reorg.commonAncestor.hash;
-    await this.producer.publish(
+    await this.producer.publishValidated(
       topics.chainEvmReorg,
       createEnvelope(topics.chainEvmReorg, {
         id: `${reorg.chainId}:reorg:${reorg.commonAncestor.hash.toLowerCase()}:${orphanedHead.toLowerCase()}`,

@@ -2,7 +2,12 @@
 export type RpcFailureKind = 'timeout' | 'rate-limited' | 'http-5xx' | 'rpc-error' | 'network';
 
 /** Why an endpoint was taken out of rotation. */
-export type TripReason = 'error-rate' | 'slow-call' | 'consecutive-failures';
+export type TripReason =
+  | 'error-rate'
+  | 'slow-call'
+  | 'consecutive-failures'
+  /** The endpoint answered `eth_chainId` with another chain (set by the EVM pool; never recovers). */
+  | 'wrong-chain';
 
 export type Clock = () => Date;
 

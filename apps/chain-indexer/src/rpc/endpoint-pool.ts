@@ -3,6 +3,7 @@ import {
   type Clock,
   defaultEndpointHealthPolicy,
   type EndpointHealthPolicy,
+  type EndpointHealthSnapshot,
   type RpcFailureKind,
 } from '../rpc-health/endpoint-health.model';
 import { EndpointHealth } from '../rpc-health/endpoint-health.window';
@@ -15,6 +16,8 @@ import { abortableDelay } from './abortable-delay.util';
 export interface EndpointPoolEvents {
   call?(url: string, method: string, latencyMs: number, failure: RpcFailureKind | undefined): void;
   switched?(choice: Extract<EndpointChoice, { kind: 'use' }>): void;
+  /** The endpoint answered `eth_chainId` with another chain: it is out of the pool for good. */
+  wrongChain?(url: string, expected: number, actual: number): void;
 }
 
 export interface EndpointPoolOptions {
@@ -24,6 +27,24 @@ export interface EndpointPoolOptions {
   /** Errors this says are the request's fault (a range too large) are thrown at once, not held against the endpoint. */
   readonly isRequestError?: (error: unknown) => boolean;
   readonly policy?: EndpointHealthPolicy;
+  /**
+   * The chain every endpoint must serve: each is asked `eth_chainId` before its first call (all of
+   * them at once by `checkChainIds`), and one that answers another chain is never called again.
+   */
+  readonly chainId?: number;
+}
+
+/** Every endpoint of the pool answered `eth_chainId` with another chain than the configured one. */
+export class WrongChainError extends Error {
+  constructor(
+    readonly expected: number,
+    readonly answers: ReadonlyMap<string, number>,
+  ) {
+    super(
+      `no RPC endpoint serves chain ${expected}: ${[...answers.values()].map((id) => `chain ${id}`).join(', ')}`,
+    );
+    this.name = 'WrongChainError';
+  }
 }
 
 const MAX_BACKOFF_MS = 5_000;
@@ -43,6 +64,10 @@ export class EndpointPool {
   private readonly clients: JsonRpcClient[];
   private readonly health = new Map<string, EndpointHealth>();
   private readonly probing = new Set<string>();
+  /** `eth_chainId` answers, when a wrong one came, and the questions in flight. */
+  private readonly chainIds = new Map<string, number>();
+  private readonly wrongChainSince = new Map<string, Date>();
+  private readonly chainIdChecks = new Map<string, Promise<void>>();
   private current: string | undefined;
 
   constructor(
@@ -62,8 +87,33 @@ export class EndpointPool {
     return this.current ?? this.urls[0]!;
   }
 
-  snapshots() {
-    return this.urls.map((url) => this.health.get(url)!.snapshot());
+  /** Each endpoint's health; one serving another chain shows as tripped (`wrong-chain`) for good. */
+  snapshots(): EndpointHealthSnapshot[] {
+    return this.urls.map((url) => {
+      const snapshot = this.health.get(url)!.snapshot();
+      if (!this.servesOtherChain(url)) return snapshot;
+      return { ...snapshot, tripped: { reason: 'wrong-chain', at: this.wrongChainSince.get(url)! } };
+    });
+  }
+
+  /**
+   * Asks every endpoint for its chain id now, so a misconfigured one is reported at start rather than
+   * at its first call. One that cannot answer yet (down) counts a failure and is asked again before
+   * its first call.
+   */
+  async checkChainIds(): Promise<void> {
+    await Promise.all(
+      this.urls.map(async (url) => {
+        const started = performance.now();
+        try {
+          await this.checkChainId(url);
+        } catch (error) {
+          const kind = rpcFailureKindOf(error);
+          this.health.get(url)!.recordFailure(kind, performance.now() - started);
+          this.events.call?.(url, 'eth_chainId', performance.now() - started, kind);
+        }
+      }),
+    );
   }
 
   request<T>(method: string, params: readonly unknown[], signal?: AbortSignal): Promise<T> {
@@ -86,10 +136,12 @@ export class EndpointPool {
   ): Promise<T> {
     let lastError: unknown = new Error(`no endpoint other than ${refusedBy}`);
     for (const [i, url] of this.urls.entries()) {
-      if (url === refusedBy) continue;
+      if (url === refusedBy || this.servesOtherChain(url)) continue;
       signal?.throwIfAborted();
       const started = performance.now();
       try {
+        await this.checkChainId(url);
+        if (this.servesOtherChain(url)) continue;
         const result = await this.clients[i]!.request<T>(method, params);
         this.health.get(url)!.recordSuccess(performance.now() - started);
         this.events.call?.(url, method, performance.now() - started, undefined);
@@ -117,6 +169,9 @@ export class EndpointPool {
       const health = this.health.get(url)!;
       const started = performance.now();
       try {
+        // A failed check is this call's failure; a wrong answer takes the endpoint out, and choose() moves on.
+        await this.checkChainId(url);
+        if (this.servesOtherChain(url)) continue;
         const result = await call(client);
         const latencyMs = performance.now() - started;
         health.recordSuccess(latencyMs);
@@ -145,8 +200,10 @@ export class EndpointPool {
   /** The endpoint to call, switching (and reporting the switch) when the choice changes. */
   private async choose(signal: AbortSignal | undefined, commit = true): Promise<string> {
     for (;;) {
+      const urls = this.urls.filter((url) => !this.servesOtherChain(url));
+      if (urls.length === 0) throw new WrongChainError(this.options.chainId!, this.chainIds);
       const snapshots = new Map(this.snapshots().map((s) => [s.url, s]));
-      const choice = chooseEndpoint(this.urls, snapshots, this.clock(), this.current, this.options.policy);
+      const choice = chooseEndpoint(urls, snapshots, this.clock(), this.current, this.options.policy);
       if (choice.kind === 'wait') {
         await abortableDelay(
           Math.min(choice.until.getTime() - this.clock().getTime(), MAX_BACKOFF_MS),
@@ -162,6 +219,32 @@ export class EndpointPool {
       }
       return choice.url;
     }
+  }
+
+  /** Asks `url` for its chain id once (callers at the same time share the question); throws what the call throws. */
+  private async checkChainId(url: string): Promise<void> {
+    const expected = this.options.chainId;
+    if (expected === undefined || this.chainIds.has(url)) return;
+    let check = this.chainIdChecks.get(url);
+    if (!check) {
+      const client = this.clients[this.urls.indexOf(url)]!;
+      check = client
+        .request<string>('eth_chainId', [])
+        .then((answer) => {
+          const actual = Number(answer);
+          this.chainIds.set(url, actual);
+          if (actual === expected) return;
+          this.wrongChainSince.set(url, this.clock());
+          this.events.wrongChain?.(url, expected, actual);
+        })
+        .finally(() => this.chainIdChecks.delete(url));
+      this.chainIdChecks.set(url, check);
+    }
+    await check;
+  }
+
+  private servesOtherChain(url: string): boolean {
+    return this.wrongChainSince.has(url);
   }
 
   /** A cheap call to a tripped higher-priority endpoint; its successes bring it back (failback). */

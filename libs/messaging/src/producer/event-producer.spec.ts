@@ -1,4 +1,9 @@
-import { chunkBySize } from './event-producer';
+import { createEnvelope, SchemaValidationError } from '@convergence/schemas';
+import { Kafka, logLevel } from 'kafkajs';
+import { Registry } from 'prom-client';
+import { MessagingMetrics } from '../messaging.metrics';
+import { testTopic } from '../testing/test-topic';
+import { chunkBySize, EventProducer } from './event-producer';
 
 describe(chunkBySize.name, () => {
   it('keeps order and starts a new chunk before the size limit is passed', () => {
@@ -10,5 +15,30 @@ describe(chunkBySize.name, () => {
   it('puts a message larger than the limit in a chunk of its own rather than dropping it', () => {
     const chunks = chunkBySize([{ value: 'x'.repeat(1_000) }, { value: 'y' }], 100);
     expect(chunks).toHaveLength(2);
+  });
+});
+
+describe(EventProducer.name, () => {
+  // Nothing listens here: each case must fail (or not) before the producer ever connects.
+  const kafka = new Kafka({
+    clientId: 'producer-spec',
+    brokers: ['127.0.0.1:9'],
+    logLevel: logLevel.NOTHING,
+  });
+  const producer = new EventProducer(kafka, new MessagingMetrics(new Registry()));
+  const topic = testTopic();
+
+  it('publishValidated still validates an envelope createEnvelope did not build (a copy, a cast)', async () => {
+    const created = createEnvelope(topic, { source: 'spec', data: { itemId: 'a', count: 1 } });
+    const forged = { ...created, data: { itemId: 'a', count: -1 } } as typeof created;
+    await expect(producer.publishValidated(topic, [forged])).rejects.toThrow(
+      /data is invalid: count: Number must be greater than or equal to 0/,
+    );
+  });
+
+  it('publishValidated refuses an envelope of another topic', async () => {
+    const other = testTopic();
+    const created = createEnvelope(other, { source: 'spec', data: { itemId: 'a', count: 1 } });
+    await expect(producer.publishValidated(topic, created as never)).rejects.toThrow(SchemaValidationError);
   });
 });

@@ -4,7 +4,9 @@ import {
   type Envelope,
   type TopicData,
   type TopicDefinition,
+  type ValidatedEnvelope,
   SchemaValidationError,
+  wasValidatedFor,
 } from '@convergence/schemas';
 import { type IHeaders, type Kafka, type Message, Partitioners, type Producer } from 'kafkajs';
 import type { MessagingMetrics } from '../messaging.metrics';
@@ -56,19 +58,53 @@ export class EventProducer {
     headers: IHeaders = {},
   ): Promise<void> {
     const list = Array.isArray(envelopes) ? envelopes : [envelopes];
-    const messages = list.map((envelope) => {
-      const checked = topic.schema.safeParse(envelope.data);
-      if (!checked.success) throw SchemaValidationError.fromZod(`${topic.name} data`, checked.error);
+    await this.sendRaw(
+      topic.name,
+      this.messagesOf(topic, list, headers, () => true),
+    );
+  }
+
+  /**
+   * `publish` for envelopes createEnvelope (or parseEnvelope) built for this topic: their data is
+   * not validated a second time — on a hot path (the indexer's logs) that check cost as much as
+   * building them. An envelope that is not such an object (a copy, a cast) is validated as by
+   * `publish`. Consumers validate on receipt either way.
+   *
+   * @example
+   * await producer.publishValidated(topics.chainEvmLog, logs.map((log) => createEnvelope(topics.chainEvmLog, …)));
+   */
+  async publishValidated<T extends TopicDefinition>(
+    topic: T,
+    envelopes: ValidatedEnvelope<TopicData<T>> | readonly ValidatedEnvelope<TopicData<T>>[],
+    headers: IHeaders = {},
+  ): Promise<void> {
+    const list = isEnvelopeList(envelopes) ? envelopes : [envelopes];
+    const needsCheck = (envelope: Envelope<unknown>) => !wasValidatedFor(topic, envelope);
+    await this.sendRaw(topic.name, this.messagesOf(topic, list, headers, needsCheck));
+  }
+
+  private messagesOf<T extends TopicDefinition>(
+    topic: T,
+    envelopes: readonly Envelope<TopicData<T>>[],
+    headers: IHeaders,
+    needsCheck: (envelope: Envelope<unknown>) => boolean,
+  ): Message[] {
+    // One trace context for the whole call: inject it once rather than once per message.
+    const trace: Record<string, string> = injectTraceHeaders({});
+    return envelopes.map((envelope) => {
+      if (needsCheck(envelope)) {
+        const checked = topic.schema.safeParse(envelope.data);
+        if (!checked.success) throw SchemaValidationError.fromZod(`${topic.name} data`, checked.error);
+      }
       if (envelope.type !== topic.name) {
         throw new SchemaValidationError(topic.name, [{ path: 'type', message: `expected "${topic.name}"` }]);
       }
       return {
         key: topic.keyOf(envelope.data),
         value: JSON.stringify(envelope),
-        headers: injectTraceHeaders({ ...headers, 'event-id': envelope.id, 'event-type': envelope.type }),
+        headers: { ...headers, 'event-id': envelope.id, 'event-type': envelope.type, ...trace },
       };
     });
-    await this.sendRaw(topic.name, messages);
   }
 
   /** Sends already-encoded messages (dead letters, replays) as they are, in requests the broker accepts. */
@@ -86,6 +122,10 @@ export class EventProducer {
     this.connected = undefined;
     this.logger.log({ msg: 'producer disconnected' });
   }
+}
+
+function isEnvelopeList<E>(value: E | readonly E[]): value is readonly E[] {
+  return Array.isArray(value);
 }
 
 // Kafka's default message.max.bytes is ~1 MiB per record batch; stay well under it.

@@ -26,7 +26,7 @@ export class SolanaAlertPublisher {
       startsAt: alert.startsAt.toISOString(),
       ...(alert.endsAt ? { endsAt: alert.endsAt.toISOString() } : {}),
     };
-    await this.producer.publish(
+    await this.producer.publishValidated(
       topics.alertsRaw,
       createEnvelope(topics.alertsRaw, { source: SERVICE_NAME, subject: alert.name, data }),
     );

@@ -23,6 +23,6 @@ export class SolanaTxPublisher {
         data: event.data,
       }),
     );
-    await this.producer.publish(topics.chainSolanaTx, envelopes);
+    await this.producer.publishValidated(topics.chainSolanaTx, envelopes);
   }
 }
