@@ -109,9 +109,9 @@ describe('oracle settlement across kill -9 and restart', () => {
 
     // Killed while Claude is answering: nothing about that call survives.
     let release!: () => void;
-    fake.enqueue({ kind: 'hold', release: new Promise<void>((r) => (release = r)) });
-    const asked = fake.requests.length;
-    await runAndKillWhen(async () => fake.requests.length > asked, 'Claude asked');
+    fake.enqueue('record_sentiment', { kind: 'hold', release: new Promise<void>((r) => (release = r)) });
+    const asked = fake.requestsFor('record_sentiment').length;
+    await runAndKillWhen(async () => fake.requestsFor('record_sentiment').length > asked, 'Claude asked');
     release();
     expect(await db.job(marketId)).toMatchObject({ state: 'analyzing', analysis: null });
 

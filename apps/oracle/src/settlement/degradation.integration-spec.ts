@@ -130,7 +130,7 @@ describe('oracle degradation: outages, budgets, VRF timeouts, multisig', () => {
   it('settles with the labelled fallback during a Claude outage and raises an alert on alerts.raw.v1', async () => {
     const oracleDb = await setUp({ LLM_MAX_RETRIES: '1' });
     fake.setOutage(true);
-    const asked = fake.requests.length;
+    const asked = fake.requestsFor('record_sentiment').length;
     const marketId = await marketWithOpinions('Claude outage market');
     await settle(marketId);
 
@@ -144,9 +144,7 @@ describe('oracle degradation: outages, budgets, VRF timeouts, multisig', () => {
     expect(ledger.filter((r) => r.purpose !== 'interpretation').map((r) => [r.purpose, r.outcome])).toEqual([
       ['sentiment', 'error'],
     ]);
-    const sentimentRequests = fake.requests
-      .slice(asked)
-      .filter((r) => r.body.tool_choice?.name === 'record_sentiment');
+    const sentimentRequests = fake.requestsFor('record_sentiment').slice(asked);
     expect(sentimentRequests).toHaveLength(2);
     expect((await chain.readMarket(marketId)).status).toBe(5);
 
@@ -184,10 +182,10 @@ describe('oracle degradation: outages, budgets, VRF timeouts, multisig', () => {
     expect(Number(call!.cost_usd)).toBeCloseTo((call!.input_tokens * 3 + call!.output_tokens * 15) / 1e6, 6);
     expect(Number(call!.cost_usd)).toBeGreaterThan(0.001);
 
-    const asked = fake.requests.length;
+    const asked = fake.requestsFor('record_sentiment').length;
     const second = await marketWithOpinions('Budget market two');
     await settle(second);
-    expect(fake.requests.length).toBe(asked);
+    expect(fake.requestsFor('record_sentiment')).toHaveLength(asked);
     expect((await oracleDb.job(second))!.analysis).toMatchObject({ source: 'fallback' });
     expect((await oracleDb.job(second))!.analysis!['fallbackReason']).toContain(
       'budget_exhausted: monthly LLM budget of $0.001 spent',

@@ -132,7 +132,9 @@ describe('oracle settlement on Hardhat', () => {
       model: 'claude-sonnet-4-5',
     });
 
-    const request = fake.requests.at(-1)!;
+    const request = fake
+      .requestsFor('record_sentiment')
+      .find((r) => r.body.messages[0]!.content.includes('ETH closes the month above $4,000'))!;
     expect(request.headers['authorization']).toBe('Bearer fake-test-key');
     expect(request.headers['anthropic-version']).toBeDefined();
     expect(request.body.tool_choice).toEqual({
@@ -156,11 +158,15 @@ describe('oracle settlement on Hardhat', () => {
       { key: BOB, amount: 50n, text: 'Yes, bullish on SOL' },
       { key: CAROL, amount: 50n, text: 'No way' },
     ]);
-    const before = fake.requests.length;
-    fake.enqueue({ kind: 'error', status: 429, retryAfterSeconds: 1 }, { kind: 'error', status: 529 });
+    const before = fake.requestsFor('record_sentiment').length;
+    fake.enqueue(
+      'record_sentiment',
+      { kind: 'error', status: 429, retryAfterSeconds: 1 },
+      { kind: 'error', status: 529 },
+    );
     expect(await closeAndSettle(marketId)).toBe('settled');
 
-    const calls = fake.requests.slice(before);
+    const calls = fake.requestsFor('record_sentiment').slice(before);
     expect(calls).toHaveLength(3); // 429, 529, then the answer — all inside one SDK call
     expect(calls[1]!.receivedAt - calls[0]!.receivedAt).toBeGreaterThanOrEqual(1_000);
     expect(calls[1]!.headers['x-stainless-retry-count']).toBe('1');
@@ -184,7 +190,7 @@ describe('oracle settlement on Hardhat', () => {
         summary: 'x',
       },
     };
-    fake.enqueue(bad, {
+    fake.enqueue('record_sentiment', bad, {
       kind: 'tool',
       input: { opinions: [{ index: 0, score: 90 }], confidence: 1, summary: 'ok' },
     });
@@ -199,7 +205,9 @@ describe('oracle settlement on Hardhat', () => {
     expect(ledger[0]!.error).toContain('opinions.0.score: Number must be less than or equal to 100');
     expect(await db.alertNames()).toContain('OracleLlmFallback');
     // The second request told Claude what was wrong with the first.
-    expect(fake.requests.at(-1)!.body.messages[0]!.content).toContain('was rejected: opinions.0.score');
+    expect(fake.requestsFor('record_sentiment').at(-1)!.body.messages[0]!.content).toContain(
+      'was rejected: opinions.0.score',
+    );
   });
 
   it('answers an identical market from the content-hash cache without calling Claude', async () => {
@@ -209,11 +217,11 @@ describe('oracle settlement on Hardhat', () => {
     ];
     const first = await openWithOpinions('BTC dominance above 60% at year end', specs);
     expect(await closeAndSettle(first)).toBe('settled');
-    const before = fake.requests.length;
+    const before = fake.requestsFor('record_sentiment').length;
     const second = await openWithOpinions('BTC dominance above 60% at year end', specs);
     expect(await closeAndSettle(second)).toBe('settled');
 
-    expect(fake.requests.length).toBe(before);
+    expect(fake.requestsFor('record_sentiment')).toHaveLength(before);
     expect((await db.job(second))?.analysis).toMatchObject({
       source: 'cache',
       score: (await db.job(first))!.analysis!['score'],

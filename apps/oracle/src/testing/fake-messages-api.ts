@@ -17,7 +17,11 @@ export interface RecordedRequest {
   receivedAt: number;
 }
 
-/** A scripted answer for the next request (consumed in order; the default responder answers otherwise). */
+/**
+ * A scripted answer for the next request that forces the named tool (consumed in order; the default
+ * responder answers otherwise). Scripts are per tool because the oracle under test also asks for
+ * interpretations whenever another suite on the shared broker publishes unlock.achieved.v1.
+ */
 export type ScriptedReply =
   | { kind: 'error'; status: 429 | 500 | 529 | 400; retryAfterSeconds?: number }
   | { kind: 'tool'; input: unknown }
@@ -58,7 +62,7 @@ const ERROR_MESSAGES = {
  */
 export class FakeMessagesApi {
   readonly requests: RecordedRequest[] = [];
-  private readonly script: ScriptedReply[] = [];
+  private readonly scripts = new Map<string, ScriptedReply[]>();
   private server?: Server;
   private outage = false;
   url = '';
@@ -77,9 +81,14 @@ export class FakeMessagesApi {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  /** Queues replies for the next requests, in order. */
-  enqueue(...replies: ScriptedReply[]): void {
-    this.script.push(...replies);
+  /** Queues replies for the next requests that force `tool` (e.g. `record_sentiment`), in order. */
+  enqueue(tool: string, ...replies: ScriptedReply[]): void {
+    this.scripts.set(tool, [...(this.scripts.get(tool) ?? []), ...replies]);
+  }
+
+  /** The requests received so far that forced `tool`, oldest first. */
+  requestsFor(tool: string): RecordedRequest[] {
+    return this.requests.filter((r) => toolOf(r.body) === tool);
   }
 
   /** While on, every request gets 500 api_error (after the SDK's retries: an outage). */
@@ -104,7 +113,7 @@ export class FakeMessagesApi {
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as RecordedRequest['body'];
     this.requests.push({ path: req.url, headers: req.headers, body, receivedAt: Date.now() });
     if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs));
-    const reply = this.script.shift();
+    const reply = this.scripts.get(toolOf(body))?.shift();
     if (reply?.kind === 'hold') {
       await reply.release;
       return this.sendTool(res, body, this.defaultToolInput(body));
@@ -117,7 +126,7 @@ export class FakeMessagesApi {
   }
 
   private sendTool(res: ServerResponse, body: RecordedRequest['body'], input: unknown): void {
-    const name = body.tool_choice?.name ?? body.tools?.[0]?.name ?? 'tool';
+    const name = toolOf(body);
     const block = {
       type: 'tool_use',
       id: `toolu_01${randomBytes(11).toString('hex')}`,
@@ -182,7 +191,7 @@ export class FakeMessagesApi {
 
   /** What a sensible model would answer: per-opinion scores from yes/no words, or a narrative. */
   private defaultToolInput(body: RecordedRequest['body']): unknown {
-    const name = body.tool_choice?.name ?? body.tools?.[0]?.name;
+    const name = toolOf(body);
     const user = body.messages[0]?.content ?? '';
     if (name === 'record_sentiment') {
       const prompt = JSON.parse(user.split('\n\nYour previous')[0]!) as {
@@ -204,4 +213,9 @@ export class FakeMessagesApi {
       text: 'You crossed a threshold few reach: this unlock marks the conviction you have shown on chain.',
     };
   }
+}
+
+/** The tool a request forces (tool_choice), else its first tool. */
+function toolOf(body: RecordedRequest['body']): string {
+  return body.tool_choice?.name ?? body.tools?.[0]?.name ?? 'tool';
 }

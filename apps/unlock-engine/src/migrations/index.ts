@@ -14,6 +14,7 @@ import { UnlockEntity } from '../unlocks/unlock.entity';
 import { WalletActivity1763769700000 } from './1763769700000-wallet-activity';
 import { ProfilesAndUnlocks1763770000000 } from './1763770000000-profiles-and-unlocks';
 import { BatchWriteCosts1763800000000 } from './1763800000000-batch-write-costs';
+import { ReevaluationTrace1763810000000 } from './1763810000000-reevaluation-trace';
 
 /** Applied in order at boot, in schema `unlock_engine` (or DATABASE_SCHEMA). */
 export const migrations = [
@@ -21,6 +22,7 @@ export const migrations = [
   WalletActivity1763769700000,
   ProfilesAndUnlocks1763770000000,
   BatchWriteCosts1763800000000,
+  ReevaluationTrace1763810000000,
 ];
 
 /** Every entity of the service; `unlock-engine` boot tests check the migrations above create exactly these. */

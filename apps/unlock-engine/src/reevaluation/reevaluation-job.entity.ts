@@ -32,6 +32,10 @@ export class ReevaluationJobEntity {
   @Column({ type: 'text', nullable: true })
   cursor!: string | null;
 
+  /** W3C trace headers of the change that asked for this job: its pages run in that trace. */
+  @Column({ name: 'trace_headers', type: 'jsonb', default: () => "'{}'" })
+  traceHeaders!: Record<string, string>;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 

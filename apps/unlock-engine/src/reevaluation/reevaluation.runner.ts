@@ -6,6 +6,8 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { extractTraceContext } from '@convergence/telemetry';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CHAIN_CONTRACTS, type ChainContracts } from '../chain/chain-contracts';
 import { CLOCK, type Clock } from '../clock/clock';
@@ -27,7 +29,10 @@ interface JobRow {
   total: number;
   processed: number;
   cursor: string | null;
+  trace_headers: Record<string, string>;
 }
+
+const tracer = trace.getTracer('unlock-engine');
 
 /**
  * Works through re-evaluation jobs: every wallet with activity, in wallet order, a page per
@@ -80,45 +85,69 @@ export class ReevaluationRunner implements OnApplicationBootstrap, BeforeApplica
   async step(): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const [job] = (await manager.query(
-        `SELECT id, unlock_id, unlock_version, status, total, processed, cursor FROM reevaluation_jobs
+        `SELECT id, unlock_id, unlock_version, status, total, processed, cursor, trace_headers FROM reevaluation_jobs
          WHERE status <> 'done' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
       )) as JobRow[];
       await this.refreshPendingGauge(manager);
       if (!job) return false;
-      if (job.status === 'pending') await this.start(manager, job);
-      const rule = this.rules.get(job.unlock_id);
-      const superseded = rule === undefined || rule.version !== job.unlock_version || !rule.active;
-      const wallets = superseded ? [] : await this.nextWallets(manager, job.cursor);
-      if (wallets.length === 0) {
-        await manager.query(
-          `UPDATE reevaluation_jobs SET status = 'done', finished_at = now() WHERE id = $1`,
-          [job.id],
-        );
-        this.metrics.reevaluationProgress.set(
-          { unlock_id: job.unlock_id, version: String(job.unlock_version) },
-          1,
-        );
-        this.logger.log({
-          msg: 're-evaluation finished',
-          unlockId: job.unlock_id,
-          version: job.unlock_version,
-          superseded,
-        });
-        return true;
-      }
-      const achieved = await this.evaluatePage(manager, job.unlock_id, wallets);
-      const processed = job.processed + wallets.length;
-      await manager.query(
-        `UPDATE reevaluation_jobs SET processed = $2, achieved = achieved + $3, cursor = $4 WHERE id = $1`,
-        [job.id, processed, achieved, wallets[wallets.length - 1]],
+      // Each page is a span in the trace of the change that asked for the job (see ReevaluationQueue).
+      return context.with(extractTraceContext(job.trace_headers ?? {}, ROOT_CONTEXT), () =>
+        tracer.startActiveSpan(
+          'unlock re-evaluation page',
+          {
+            kind: SpanKind.INTERNAL,
+            attributes: { 'unlock.id': job.unlock_id, 'unlock.version': job.unlock_version },
+          },
+          async (span) => {
+            try {
+              return await this.workOn(manager, job);
+            } catch (error) {
+              span.recordException(error as Error);
+              span.setStatus({ code: SpanStatusCode.ERROR });
+              throw error;
+            } finally {
+              span.end();
+            }
+          },
+        ),
       );
-      this.metrics.reevaluatedWallets.inc({ unlock_id: job.unlock_id }, wallets.length);
+    });
+  }
+
+  /** One page of `job` (locked by the caller's transaction). */
+  private async workOn(manager: EntityManager, job: JobRow): Promise<boolean> {
+    if (job.status === 'pending') await this.start(manager, job);
+    const rule = this.rules.get(job.unlock_id);
+    const superseded = rule === undefined || rule.version !== job.unlock_version || !rule.active;
+    const wallets = superseded ? [] : await this.nextWallets(manager, job.cursor);
+    if (wallets.length === 0) {
+      await manager.query(`UPDATE reevaluation_jobs SET status = 'done', finished_at = now() WHERE id = $1`, [
+        job.id,
+      ]);
       this.metrics.reevaluationProgress.set(
         { unlock_id: job.unlock_id, version: String(job.unlock_version) },
-        job.total > 0 ? Math.min(1, processed / job.total) : 1,
+        1,
       );
+      this.logger.log({
+        msg: 're-evaluation finished',
+        unlockId: job.unlock_id,
+        version: job.unlock_version,
+        superseded,
+      });
       return true;
-    });
+    }
+    const achieved = await this.evaluatePage(manager, job.unlock_id, wallets);
+    const processed = job.processed + wallets.length;
+    await manager.query(
+      `UPDATE reevaluation_jobs SET processed = $2, achieved = achieved + $3, cursor = $4 WHERE id = $1`,
+      [job.id, processed, achieved, wallets[wallets.length - 1]],
+    );
+    this.metrics.reevaluatedWallets.inc({ unlock_id: job.unlock_id }, wallets.length);
+    this.metrics.reevaluationProgress.set(
+      { unlock_id: job.unlock_id, version: String(job.unlock_version) },
+      job.total > 0 ? Math.min(1, processed / job.total) : 1,
+    );
+    return true;
   }
 
   private async start(manager: EntityManager, job: JobRow): Promise<void> {

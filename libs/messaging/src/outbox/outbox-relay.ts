@@ -1,9 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { type Admin, type Kafka, type Message, Partitioners, type Producer } from 'kafkajs';
+import { SpanStatusCode } from '@opentelemetry/api';
+import { type Admin, type Kafka, Partitioners, type Producer } from 'kafkajs';
 import { PRODUCER_RETRY } from '../producer/event-producer';
 import type { MessagingMetrics } from '../messaging.metrics';
 import { backoffDelayMs } from '../retryable-error';
-import type { OutboxRow, OutboxStore } from './outbox.store';
+import type { OutboxStore } from './outbox.store';
+import { sendUntraced, traceBatch } from './outbox-tracing';
 
 /** Holds each relay's last committed batch number as a consumer-group offset (one partition). */
 export const OUTBOX_POSITIONS_TOPIC = '_convergence-outbox-positions';
@@ -132,19 +134,31 @@ export class OutboxRelay {
     await this.refreshPendingGauge(rows.length === 0);
     if (rows.length === 0) return 0;
     const batchNo = rows[0]!.batchNo;
-    const transaction = await this.producer.transaction();
+    const { byTopic, spans } = traceBatch(rows);
     try {
-      for (const [topic, messages] of groupByTopic(rows))
-        await transaction.send({ topic, messages, acks: -1 });
-      await transaction.sendOffsets({
-        consumerGroupId: this.id,
-        topics: [{ topic: OUTBOX_POSITIONS_TOPIC, partitions: [{ partition: 0, offset: batchNo }] }],
+      await sendUntraced(async () => {
+        const transaction = await this.producer.transaction();
+        try {
+          for (const [topic, messages] of byTopic) await transaction.send({ topic, messages, acks: -1 });
+          await transaction.sendOffsets({
+            consumerGroupId: this.id,
+            topics: [{ topic: OUTBOX_POSITIONS_TOPIC, partitions: [{ partition: 0, offset: batchNo }] }],
+          });
+          await transaction.commit();
+        } catch (error) {
+          await transaction.abort().catch(() => undefined);
+          throw new Error(`outbox batch ${batchNo} was not published`, { cause: error });
+        }
       });
-      await transaction.commit();
     } catch (error) {
-      await transaction.abort().catch(() => undefined);
-      throw new Error(`outbox batch ${batchNo} was not published`, { cause: error });
+      for (const span of spans) {
+        span.recordException(error as Error);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+        span.end();
+      }
+      throw error;
     }
+    for (const span of spans) span.end();
     await this.store.markPublishedUpTo(batchNo);
     for (const row of rows) this.metrics.outboxPublished.inc({ topic: row.topic });
     return rows.length;
@@ -168,14 +182,4 @@ export class OutboxRelay {
       };
     });
   }
-}
-
-function groupByTopic(rows: OutboxRow[]): Map<string, Message[]> {
-  const byTopic = new Map<string, Message[]>();
-  for (const row of rows) {
-    const messages = byTopic.get(row.topic) ?? [];
-    messages.push({ key: row.key, value: JSON.stringify(row.envelope), headers: row.headers });
-    byTopic.set(row.topic, messages);
-  }
-  return byTopic;
 }
