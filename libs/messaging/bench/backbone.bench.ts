@@ -13,7 +13,7 @@ import { TopicConsumer } from '../src/consumer/topic-consumer';
 import { IdempotencyService } from '../src/idempotency/idempotency.service';
 import { createKafkaClient, ensureTopics } from '../src/kafka-client';
 import { MessagingMetrics } from '../src/messaging.metrics';
-import { OutboxRelay } from '../src/outbox/outbox-relay';
+import { DEFAULT_OUTBOX_BATCH_SIZE, OutboxRelay } from '../src/outbox/outbox-relay';
 import { OutboxService } from '../src/outbox/outbox.service';
 import { OutboxStore } from '../src/outbox/outbox.store';
 import { EventProducer } from '../src/producer/event-producer';
@@ -23,6 +23,7 @@ import { testTopic } from '../src/testing/test-topic';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 5_000);
+const RELAY_BATCH = Number(process.env['BENCH_RELAY_BATCH'] ?? DEFAULT_OUTBOX_BATCH_SIZE);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const rate = (n: number, ms: number) => Math.round((n / ms) * 1_000);
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
       `backbone bench: ${EVENTS} events per run, ${RUNS} runs, 1 partition, Node ${process.version}`,
       line('idempotent producer, acks=all (events)', 'produce'),
       line('consumer, idempotency row + effect per event', 'consume'),
-      line('outbox relay, Kafka transaction per 100 rows', 'relay'),
+      line(`outbox relay, Kafka transaction per ${RELAY_BATCH} rows`, 'relay'),
     ].join('\n') + '\n',
   );
 }
@@ -130,7 +131,7 @@ async function relayAll(
   const relay = new OutboxRelay(kafka, store, metrics, {
     serviceName: `bench-${randomBytes(3).toString('hex')}`,
     pollIntervalMs: 20,
-    batchSize: 100,
+    batchSize: RELAY_BATCH,
     replicationFactor: 1,
   });
   const started = Date.now();

@@ -13,7 +13,7 @@ import { KafkaReadinessCheck } from './kafka-readiness.check';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import { MessagingMetrics } from './messaging.metrics';
 import { KAFKA, MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
-import { OutboxRelay } from './outbox/outbox-relay';
+import { DEFAULT_OUTBOX_BATCH_SIZE, OutboxRelay } from './outbox/outbox-relay';
 import { OutboxService } from './outbox/outbox.service';
 import { OutboxStore } from './outbox/outbox.store';
 import { EventProducer } from './producer/event-producer';
@@ -85,7 +85,7 @@ export class MessagingModule {
                     // Prefixed like the consumer groups: environments sharing one cluster keep apart positions.
                     serviceName: `${options.consumerGroupPrefix ?? ''}${options.serviceName}`,
                     pollIntervalMs: options.outboxRelay?.pollIntervalMs ?? 250,
-                    batchSize: options.outboxRelay?.batchSize ?? 100,
+                    batchSize: options.outboxRelay?.batchSize ?? DEFAULT_OUTBOX_BATCH_SIZE,
                     replicationFactor: options.replicationFactor,
                   }),
                 inject: [KAFKA, getDataSourceToken(), MessagingMetrics],

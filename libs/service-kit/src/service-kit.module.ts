@@ -63,7 +63,11 @@ export class ServiceKitModule {
           topicPartitions: env.KAFKA_TOPIC_PARTITIONS,
           replicationFactor: env.KAFKA_REPLICATION_FACTOR,
           produces: options.produces,
-          outboxRelay: { enabled: options.outboxRelay ?? false },
+          outboxRelay: {
+            enabled: options.outboxRelay ?? false,
+            batchSize: env.OUTBOX_RELAY_BATCH_SIZE,
+            pollIntervalMs: env.OUTBOX_RELAY_POLL_INTERVAL_MS,
+          },
         }),
         HealthModule.forRoot({
           inject: [getDataSourceToken(), KafkaReadinessCheck],

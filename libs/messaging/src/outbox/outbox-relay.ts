@@ -10,6 +10,9 @@ import { sendUntraced, traceBatch } from './outbox-tracing';
 /** Holds each relay's last committed batch number as a consumer-group offset (one partition). */
 export const OUTBOX_POSITIONS_TOPIC = '_convergence-outbox-positions';
 
+/** Rows per Kafka transaction unless configured (a transaction costs a few broker round trips). */
+export const DEFAULT_OUTBOX_BATCH_SIZE = 500;
+
 export interface OutboxRelayOptions {
   /**
    * Names the relay's transactional id and position group (`outbox-relay.<serviceName>`): it must be unique per
