@@ -25,4 +25,5 @@ export {
 } from './demo-deployment';
 export { roles, type RoleName } from './roles';
 export { anchorEventsIdl } from './solana/anchor-events.idl';
+export { opinionMarketIdl } from './solana/opinion-market.idl';
 export { solanaIdls, solanaIdlNames, type SolanaIdlName } from './solana/solana-idls';

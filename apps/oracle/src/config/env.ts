@@ -1,6 +1,6 @@
 import { serviceEnvSchema } from '@convergence/config';
 import { z } from 'zod';
-import { opinionMarketIdl } from '../chain/solana/opinion-market.idl';
+import { opinionMarketIdl } from '@convergence/contracts';
 
 export const SERVICE_NAME = 'oracle';
 

@@ -1,6 +1,6 @@
 import { BN } from '@coral-xyz/anchor';
 import { Keypair, PublicKey } from '@solana/web3.js';
-import { opinionMarketIdl } from './opinion-market.idl';
+import { opinionMarketIdl } from '@convergence/contracts';
 import {
   chainStateOf,
   decodeMarketAccount,

@@ -2,7 +2,7 @@ import { type BN, BorshCoder, type Idl } from '@coral-xyz/anchor';
 import { PublicKey } from '@solana/web3.js';
 import type { ChainMarketState, SettlementCallName } from '../market-chain.adapter';
 import type { MarketChainStatus } from '../../markets/market.entity';
-import { opinionMarketIdl } from './opinion-market.idl';
+import { opinionMarketIdl } from '@convergence/contracts';
 
 /** The Anchor coder of the opinion_market program (accounts and instructions, from its IDL). */
 export const opinionMarketCoder = new BorshCoder(opinionMarketIdl as unknown as Idl);

@@ -9,7 +9,7 @@ import { OracleDb } from '../../testing/oracle-db';
 import { devKey } from '../../testing/test-market-chain';
 import { TransactionTracker } from '../transaction-tracker';
 import { OracleMetrics } from '../../metrics/oracle.metrics';
-import { opinionMarketIdl } from './opinion-market.idl';
+import { opinionMarketIdl } from '@convergence/contracts';
 import { SolanaMarketAdapter, SolanaSendError } from './solana-market.adapter';
 import { marketAddressOf, opinionMarketCoder } from './solana-market.codec';
 import { Registry } from 'prom-client';

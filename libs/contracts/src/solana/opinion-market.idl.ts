@@ -4,7 +4,6 @@
  * holding its stakes, and the settlement instructions the oracle sends. No such program is built here
  * (no SBF toolchain): this is the interface the oracle's Solana adapter speaks. Discriminators are the
  * first 8 bytes of sha256("global:<ix>") / sha256("account:<Account>"), checked by the spec.
- * It belongs next to the other IDLs in libs/contracts/src/solana once a program exists.
  */
 export const opinionMarketIdl = {
   address: 'GmMoXcV14hvmKvDc1UjRi6JQAxg1MR2WhxvVoiFMTYwK',
