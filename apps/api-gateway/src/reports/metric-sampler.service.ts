@@ -8,7 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { METRICS_REGISTRY } from '@convergence/telemetry';
 import type { Registry } from 'prom-client';
-import { type DataSource, LessThan } from 'typeorm';
+import { type DataSource, type EntityManager, LessThan } from 'typeorm';
 import { CLOCK, type Clock } from '../clock';
 import { GATEWAY_ENV, type GatewayEnv } from '../config/gateway-config';
 import type { UpstreamName } from '../routes/route.model';
@@ -19,11 +19,15 @@ import { processStartOf, readingsOf } from './report-readings.util';
 
 const services: readonly UpstreamName[] = ['chain-indexer', 'unlock-engine', 'oracle', 'alert-router'];
 const SCRAPE_TIMEOUT_MS = 3_000;
+/** Replicas sample the services in turn under this transaction-scoped advisory lock. */
+const SAMPLER_LOCK = 'api-gateway:metric-sampler';
 
 /**
  * Every REPORT_SAMPLE_INTERVAL_MS (and once at boot): scrapes each service's /ready and /metrics and
  * this instance's own registry, and stores the readings the weekly report needs in `metric_samples`.
- * Samples older than REPORT_RETENTION_DAYS are deleted.
+ * Samples older than REPORT_RETENTION_DAYS are deleted. With several replicas, every replica samples
+ * itself but the services are scraped once per interval: a periodic tick skips them when another
+ * replica stored a sample of them within the last half interval (checked under an advisory lock).
  */
 @Injectable()
 export class MetricSamplerService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -45,7 +49,7 @@ export class MetricSamplerService implements OnApplicationBootstrap, OnModuleDes
 
   onApplicationBootstrap(): void {
     const tick = () =>
-      this.sampleNow().catch((error: unknown) =>
+      this.sampleNow({ periodic: true }).catch((error: unknown) =>
         this.logger.warn({ msg: 'metric sampling failed', err: error }),
       );
     void tick();
@@ -57,15 +61,36 @@ export class MetricSamplerService implements OnApplicationBootstrap, OnModuleDes
     clearInterval(this.timer);
   }
 
-  /** Takes one sample of every source now and stores it. */
-  async sampleNow(): Promise<void> {
+  /**
+   * Takes one sample of this instance and of every service now and stores it. `periodic`: a timer's
+   * tick, which leaves the services out when another replica sampled them within half an interval (a
+   * report asks without it, so its figures run up to the request).
+   */
+  async sampleNow(options: { periodic?: boolean } = {}): Promise<void> {
     const at = this.clock();
-    const rows = await Promise.all([this.sampleSelf(at), ...services.map((s) => this.sampleService(s, at))]);
-    const repository = this.dataSource.getRepository(MetricSampleEntity);
-    await repository.insert(rows);
-    await repository.delete({
-      sampledAt: LessThan(new Date(at.getTime() - this.env.REPORT_RETENTION_DAYS * 86_400_000)),
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SAMPLER_LOCK]);
+      const skipServices =
+        options.periodic === true &&
+        (await this.servicesSampledSince(manager, at.getTime() - this.env.REPORT_SAMPLE_INTERVAL_MS / 2));
+      const rows = await Promise.all([
+        this.sampleSelf(at),
+        ...(skipServices ? [] : services.map((s) => this.sampleService(s, at))),
+      ]);
+      const repository = manager.getRepository(MetricSampleEntity);
+      await repository.insert(rows);
+      await repository.delete({
+        sampledAt: LessThan(new Date(at.getTime() - this.env.REPORT_RETENTION_DAYS * 86_400_000)),
+      });
     });
+  }
+
+  private async servicesSampledSince(manager: EntityManager, sinceMs: number): Promise<boolean> {
+    const [row] = (await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM metric_samples WHERE source = ANY($1) AND sampled_at >= $2) AS fresh`,
+      [services, new Date(sinceMs)],
+    )) as { fresh: boolean }[];
+    return row?.fresh === true;
   }
 
   private async sampleSelf(at: Date): Promise<Omit<MetricSampleEntity, 'id'>> {
