@@ -107,6 +107,30 @@ describe(OutboxRelay.name, () => {
     expect(await rowOf(rolledBack.id)).toBeNull();
   });
 
+  it('keeps the order of a batch enqueued at once, on the table and on the topic', async () => {
+    const topic = testTopic();
+    await ensureTopics(kafka, [topic.name], { partitions: 1, replicationFactor: 1 });
+    const batch = Array.from({ length: 300 }, (_, count) =>
+      createEnvelope(topic, { source: 'test', data: { itemId: 'ordered', count } }),
+    );
+    await dataSource.transaction((manager) => outbox.enqueue(manager, topic, batch));
+    const rows = await dataSource
+      .getRepository(OutboxMessageEntity)
+      .createQueryBuilder('o')
+      .where('o.topic = :topic', { topic: topic.name })
+      .orderBy('o.id')
+      .getMany();
+    expect(rows.map((r) => r.envelope['id'])).toEqual(batch.map((e) => e.id));
+    expect(rows[0]!.headers).toMatchObject({ 'event-id': batch[0]!.id, 'event-type': topic.name });
+
+    startRelay(`outbox-order-${randomBytes(3).toString('hex')}`);
+    await published(batch.at(-1)!.id);
+    const seen = await readTopicUntil(kafka, topic.name, (m) => m.length >= batch.length);
+    expect(seen.map((x) => (JSON.parse(x.message.value!.toString()) as { id: string }).id)).toEqual(
+      batch.map((e) => e.id),
+    );
+  });
+
   it('does not publish again when the relay crashed after sending and before marking', async () => {
     const topic = testTopic();
     await ensureTopics(kafka, [topic.name], { partitions: 1, replicationFactor: 1 });

@@ -28,8 +28,25 @@ export class OutboxService {
       if (!checked.success) throw SchemaValidationError.fromZod(`${topic.name} data`, checked.error);
       const headers: Record<string, string> = { 'event-id': envelope.id, 'event-type': envelope.type };
       injectTraceHeaders(headers);
-      return { topic: topic.name, key: topic.keyOf(envelope.data), envelope: { ...envelope }, headers };
+      return { topic: topic.name, key: topic.keyOf(envelope.data), envelope, headers };
     });
-    if (rows.length > 0) await manager.insert(OutboxMessageEntity, rows);
+    if (rows.length === 0) return;
+    // One statement and one parameter however many rows: no per-row placeholders (Postgres allows
+    // 65,535 per statement) and no ORM query building, which dominated large batches. Ids follow the
+    // array order, so the relay publishes rows in the order they were enqueued.
+    await manager.query(
+      `INSERT INTO ${outboxTableOf(manager)} (topic, message_key, envelope, headers)
+       SELECT r.topic, r.key, r.envelope, r.headers
+         FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (topic text, key text, envelope jsonb, headers jsonb))
+              WITH ORDINALITY AS r(topic, key, envelope, headers, n)
+        ORDER BY r.n`,
+      [JSON.stringify(rows)],
+    );
   }
+}
+
+/** The quoted outbox table of the manager's data source (its entity metadata carries the schema). */
+function outboxTableOf(manager: EntityManager): string {
+  const { tableName, schema } = manager.connection.getMetadata(OutboxMessageEntity);
+  return schema ? `"${schema}"."${tableName}"` : `"${tableName}"`;
 }
