@@ -2,20 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDatabase, dropDatabase } from '@convergence/dev-stack';
+import { createDatabase, dropDatabase, TestChain } from '@convergence/dev-stack';
 import type { Address } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { runCli } from './testing/cli-process';
 import { bootstrapAdminKey } from './testing/gateway-admin-key';
 import { SIWE_DOMAIN, type ServicesUnderTest, startServices } from './testing/services-under-test';
-import { TestToken } from './testing/test-token';
 
 // The CLI's contract, indexer and report commands as a child process against the real api-gateway,
 // with the real chain-indexer behind it, on the dev stack's Hardhat node — on a token this suite
 // deploys itself, in a database of its own.
 
 describe('convergence CLI: contracts, roles, re-index, weekly report', () => {
-  const token = new TestToken();
+  const token = new TestChain();
   const operatorKey = generatePrivateKey();
   const operatorKeyAddress = privateKeyToAccount(operatorKey).address;
   const admin = privateKeyToAccount(generatePrivateKey());
@@ -28,8 +27,8 @@ describe('convergence CLI: contracts, roles, re-index, weekly report', () => {
 
   beforeAll(async () => {
     await token.fund(operatorKeyAddress);
-    trust = await token.deploy(operatorKeyAddress);
-    const contractsFile = token.writeContractsFile(work, trust);
+    trust = await token.deploy('token', operatorKeyAddress);
+    const contractsFile = token.writeContractsFile({ trust }, work);
     const databaseUrl = await createDatabase(process.env['TEST_DATABASE_ADMIN_URL']!, databaseName);
     const evm = { EVM_RPC_URL: token.rpcUrl, CONTRACTS_FILE: contractsFile };
     services = await startServices({

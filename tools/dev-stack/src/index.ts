@@ -4,6 +4,7 @@ export { createWorkerDatabase, type WorkerDatabaseOptions } from './jest/test-da
 export { TEST_ENV } from './jest/test-env';
 export { findFreePort, isPortFree, preferPort } from './free-port';
 export { startStack } from './stack';
+export { TestChain } from './hardhat/test-chain';
 export type { DemoDeployment, StackEvm, StackHandle, StackPorts, StartStackOptions } from './stack-types';
 export { ensureKafkaJars } from './kafka/ensure-kafka-jars';
 export { startKafka, type KafkaHandle, type StartKafkaOptions } from './kafka/start-kafka';

@@ -1,9 +1,9 @@
+import { TestChain } from '@convergence/dev-stack';
 import { roles } from '@convergence/contracts';
 import type { Address, Hex } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { type GatewayUnderTest, SIWE_DOMAIN, startGateway } from '../testing/gateway.process';
 import { type Tokens, bearer, postJson, signIn } from '../testing/sign-in';
-import { TestChain } from '../testing/test-chain';
 
 interface PauseAnswer {
   chainId: number;

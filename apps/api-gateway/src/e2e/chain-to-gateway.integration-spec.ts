@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { demoTokenAbi } from '@convergence/contracts';
-import { createWorkerDatabase } from '@convergence/dev-stack';
+import { createWorkerDatabase, TestChain } from '@convergence/dev-stack';
 import { eventually } from '@convergence/messaging/testing';
 import { type ServiceProcess, spawnService, waitForReady } from '@convergence/service-kit/testing';
 import { type Socket, io } from 'socket.io-client';
@@ -8,7 +8,6 @@ import { createWalletClient, http, parseEther } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { type GatewayUnderTest, SIWE_DOMAIN, startGateway } from '../testing/gateway.process';
 import { type Tokens, bearer, postJson, signIn } from '../testing/sign-in';
-import { TestChain } from '../testing/test-chain';
 
 interface ChainView {
   chainId: number;

@@ -22,9 +22,10 @@ import {
 } from 'viem';
 
 /**
- * The Hardhat node of the Jest global setup (EVM_RPC_URL, TEST_CONTRACTS_FILE) for gateway tests:
- * its unlocked dev accounts deploy contracts owned by whoever the test says, and impersonate any
- * address (a multisig) to execute a proposal.
+ * The Hardhat node of the Jest global setup (EVM_RPC_URL, TEST_CONTRACTS_FILE) for integration tests:
+ * its unlocked dev accounts deploy contracts of the test's own, administered by whoever the test says
+ * (pausing those disturbs no other suite, as pausing the shared demo deployment would), and impersonate
+ * any address (a multisig) to execute a proposal.
  */
 export class TestChain {
   readonly rpcUrl = required('EVM_RPC_URL');
@@ -82,13 +83,18 @@ export class TestChain {
     return { address: receipt.contractAddress, deployBlock: Number(receipt.blockNumber) };
   }
 
-  /** A contracts file naming only these contracts, for the gateway's CONTRACTS_FILE. */
+  /** A contracts file (DemoDeployment shape) naming only these contracts, for a service's CONTRACTS_FILE. */
   writeContractsFile(
     contracts: Partial<Record<DemoContractKey, { address: Address; deployBlock: number }>>,
+    dir = tmpdir(),
   ): string {
-    const file = join(tmpdir(), `gw-contracts-${process.pid}-${Date.now()}.json`);
+    const file = join(dir, `test-contracts-${process.pid}-${Date.now()}.json`);
     writeFileSync(file, JSON.stringify({ chainId: this.chain.id, contracts }));
     return file;
+  }
+
+  async headBlock(): Promise<bigint> {
+    return this.client.getBlockNumber({ cacheTime: 0 });
   }
 
   async paused(address: Address): Promise<boolean> {
