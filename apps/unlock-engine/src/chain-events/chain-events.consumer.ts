@@ -19,7 +19,7 @@ import { ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, trace } from '@opent
 import type { Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { ENGINE_ENV, type UnlockEngineEnv } from '../config/env';
 import { EngineMetrics } from '../metrics/engine.metrics';
-import type { EvmLog } from '../projection/log-effects.util';
+import { SolanaTxBatchProcessor } from '../solana/solana-tx-batch.processor';
 import { EvmLogBatchProcessor } from './evm-log-batch.processor';
 import { EvmReorgProcessor } from './evm-reorg.processor';
 
@@ -27,11 +27,19 @@ export const CHAIN_CONSUMER_GROUP = 'unlock-engine.chain';
 
 const MAX_ATTEMPTS = 6;
 
+/** What applying a batch reports, whichever chain it came from. */
+interface AppliedCounts {
+  readonly applied: number;
+  readonly duplicates: number;
+  /** EVM only: logs of blocks a reorg had already orphaned. */
+  readonly orphaned?: number;
+}
+
 /**
- * Consumes chain logs and reorgs with kafkajs `eachBatch`: a whole fetched batch of logs is applied
- * in one transaction (per-event idempotency inside it), which is what reaches thousands of events a
- * second where a transaction per message cannot. Reorgs share the consumer, so one chain's logs and
- * reorgs are applied one at a time. Offsets are committed only after the batch's transaction.
+ * Consumes chain logs, reorgs and Solana transactions with kafkajs `eachBatch`: a whole fetched batch
+ * of logs (or of Solana transfers) is applied in one transaction (per-event idempotency inside it),
+ * which is what reaches thousands of events a second where a transaction per message cannot. Reorgs
+ * share the consumer, so one chain's logs and reorgs are applied one at a time. Offsets are committed only after the batch's transaction.
  */
 @Injectable()
 export class ChainEventsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -45,6 +53,7 @@ export class ChainEventsConsumer implements OnApplicationBootstrap, BeforeApplic
     private readonly producer: EventProducer,
     private readonly logs: EvmLogBatchProcessor,
     private readonly reorgs: EvmReorgProcessor,
+    private readonly solana: SolanaTxBatchProcessor,
     private readonly metrics: EngineMetrics,
   ) {
     this.groupId = `${env.KAFKA_CONSUMER_GROUP_PREFIX}${CHAIN_CONSUMER_GROUP}`;
@@ -57,7 +66,7 @@ export class ChainEventsConsumer implements OnApplicationBootstrap, BeforeApplic
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const names = [topics.chainEvmLog.name, topics.chainEvmReorg.name];
+    const names = [topics.chainEvmLog.name, topics.chainEvmReorg.name, topics.chainSolanaTx.name];
     await ensureTopics(this.kafka, [...names, ...names.map(deadLetterTopicOf)], {
       partitions: this.env.KAFKA_TOPIC_PARTITIONS,
       replicationFactor: this.env.KAFKA_REPLICATION_FACTOR,
@@ -78,20 +87,34 @@ export class ChainEventsConsumer implements OnApplicationBootstrap, BeforeApplic
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary } = payload;
     if (batch.messages.length === 0) return;
-    if (batch.topic === topics.chainEvmLog.name) await this.handleLogs(batch);
-    else await this.handleReorgs(batch, heartbeat);
+    if (batch.topic === topics.chainEvmLog.name) {
+      await this.handleEvents(
+        batch,
+        (value) => parseEnvelope(topics.chainEvmLog, value),
+        (envelopes) => this.logs.apply(envelopes),
+      );
+    } else if (batch.topic === topics.chainSolanaTx.name) {
+      await this.handleEvents(
+        batch,
+        (value) => parseEnvelope(topics.chainSolanaTx, value),
+        (envelopes) => this.solana.apply(envelopes),
+      );
+    } else await this.handleReorgs(batch, heartbeat);
     resolveOffset(batch.lastOffset());
     await commitOffsetsIfNecessary();
     await heartbeat();
   }
 
-  private async handleLogs(batch: Batch): Promise<void> {
-    const envelopes: Array<Envelope<EvmLog>> = [];
+  /** A batch of chain events (EVM logs or Solana transfers) in one transaction; one by one if that fails. */
+  private async handleEvents<Data>(
+    batch: Batch,
+    parse: (value: Buffer | null) => Envelope<Data>,
+    apply: (envelopes: ReadonlyArray<Envelope<Data>>) => Promise<AppliedCounts>,
+  ): Promise<void> {
+    const envelopes: Array<Envelope<Data>> = [];
     const sources = new Map<string, KafkaMessage>();
     for (const message of batch.messages) {
-      const envelope = await this.parseOrDeadLetter(batch, message, (value) =>
-        parseEnvelope(topics.chainEvmLog, value),
-      );
+      const envelope = await this.parseOrDeadLetter(batch, message, parse);
       if (envelope === undefined) continue;
       envelopes.push(envelope);
       sources.set(envelope.id, message);
@@ -102,7 +125,7 @@ export class ChainEventsConsumer implements OnApplicationBootstrap, BeforeApplic
     const spans = envelopes.map((envelope) => processSpanOf(batch, sources.get(envelope.id)!, this.groupId));
     let failed: unknown;
     try {
-      const result = await this.withRetry(() => this.logs.apply(envelopes), batch.topic);
+      const result = await this.withRetry(() => apply(envelopes), batch.topic);
       this.count(batch.topic, envelopes.length, result);
     } catch (error) {
       if (isRetryableError(error)) throw (failed = error);
@@ -114,7 +137,7 @@ export class ChainEventsConsumer implements OnApplicationBootstrap, BeforeApplic
       });
       for (const envelope of envelopes) {
         try {
-          this.count(batch.topic, 1, await this.withRetry(() => this.logs.apply([envelope]), batch.topic));
+          this.count(batch.topic, 1, await this.withRetry(() => apply([envelope]), batch.topic));
         } catch (single) {
           if (isRetryableError(single)) throw (failed = single);
           await this.deadLetter(batch, sources.get(envelope.id)!, single);
@@ -145,15 +168,11 @@ export class ChainEventsConsumer implements OnApplicationBootstrap, BeforeApplic
     }
   }
 
-  private count(
-    topic: string,
-    size: number,
-    result: { applied: number; duplicates: number; orphaned: number },
-  ) {
+  private count(topic: string, size: number, result: AppliedCounts) {
     this.metrics.batchSize.observe({ topic }, size);
     this.metrics.eventsApplied.inc({ topic }, result.applied);
     if (result.duplicates > 0) this.metrics.duplicates.inc({ topic }, result.duplicates);
-    if (result.orphaned > 0) this.metrics.orphanedSkipped.inc(result.orphaned);
+    if (result.orphaned) this.metrics.orphanedSkipped.inc(result.orphaned);
   }
 
   private async parseOrDeadLetter<T>(

@@ -299,8 +299,9 @@ describe('unlock-engine from chain events', () => {
     );
   });
 
-  it('reconciliation finds an injected drift, corrects it from the chain and raises an alert', async () => {
+  it('reconciliation finds an injected drift, corrects it from the chain, raises an alert and announces the corrected profiles', async () => {
     const wallet = chain.freshWallet();
+    const other = chain.freshWallet();
     const receipts = [
       await chain.mintToken('trust', wallet, parseEther('30')),
       await chain.mintCovenant(wallet),
@@ -308,6 +309,8 @@ describe('unlock-engine from chain events', () => {
     await publish(producer, topics.chainEvmLog, await chain.envelopesOf(receipts, true));
     const before = await untilProfile(wallet, (p) => p.nfts.total.length === 1, 'Covenant held');
     const [tokenId] = before.nfts.total;
+    await outboxDrained(db);
+    const updatesBefore = (await walletEventsOnTopic(kafka, producer, topics.profileUpdated, wallet)).length;
 
     const consistent = await call<ReconciliationReport>(engine, 'POST', `/reconciliation/${wallet}`);
     expect(consistent.body).toMatchObject({ drift: [], corrected: false });
@@ -315,7 +318,9 @@ describe('unlock-engine from chain events', () => {
     await db.query(`UPDATE wallet_balances SET amount = amount + 7 WHERE wallet = $1 AND token = 'TRUST'`, [
       wallet,
     ]);
-    await db.query(`UPDATE nft_ownership SET owner = NULL WHERE owner = $1`, [wallet]);
+    // The projection hands the Covenant to another wallet: both profiles are wrong.
+    await db.query(`UPDATE nft_ownership SET owner = $2 WHERE owner = $1`, [wallet, other]);
+    expect((await profileOf(other)).nfts.total).toEqual([tokenId]);
     const report = await call<ReconciliationReport>(engine, 'POST', `/reconciliation/${wallet}`);
     expect(report.status).toBe(200);
     expect(report.body).toMatchObject({
@@ -333,9 +338,30 @@ describe('unlock-engine from chain events', () => {
     const after = await profileOf(wallet);
     expect(after.balances['TRUST']!.total).toBe(parseEther('30').toString());
     expect(after.nfts.total).toEqual([tokenId]);
+    expect((await profileOf(other)).nfts.total).toEqual([]);
     expect(
       (await call<ReconciliationReport>(engine, 'POST', `/reconciliation/${wallet}`)).body.drift,
     ).toEqual([]);
+
+    // One profile.updated.v1 per corrected profile, none for the consistent runs.
+    await outboxDrained(db);
+    const updates = await walletEventsOnTopic(kafka, producer, topics.profileUpdated, wallet);
+    expect(updates.slice(updatesBefore).map((e) => e.data)).toEqual([
+      { wallet, fields: ['balances', 'nfts'], confirmed: true },
+    ]);
+    expect(
+      (await walletEventsOnTopic(kafka, producer, topics.profileUpdated, other)).map((e) => e.data),
+    ).toEqual([{ wallet: other, fields: ['nfts'], confirmed: true }]);
+    // Written in the correction's transaction: now() (created_at) is that of the alert beside it.
+    const { rows: written } = await db.query<{ topic: string; wallet: string }>(
+      `SELECT o.topic, o.envelope->>'subject' AS wallet FROM outbox o
+       JOIN outbox a ON a.topic = 'alerts.raw.v1' AND a.envelope->>'subject' = $1 AND a.created_at = o.created_at`,
+      [wallet],
+    );
+    const key = (row: { topic: string; wallet: string }) => `${row.topic} ${row.wallet}`;
+    expect(written.map(key).sort()).toEqual(
+      [`alerts.raw.v1 ${wallet}`, `profile.updated.v1 ${wallet}`, `profile.updated.v1 ${other}`].sort(),
+    );
 
     const alerts = await readTopicUntil(kafka, topics.alertsRaw.name, (messages) =>
       messages.some((m) => m.message.value?.toString().includes(wallet)),

@@ -19,12 +19,15 @@ export type EvmReorg = TopicData<typeof chainEvmReorgTopic>;
 export interface ReorgResult {
   readonly undone: number;
   readonly revoked: number;
+  /** Blocks an earlier reorg orphaned that this one makes eligible again (an A→B→A flip). */
+  readonly restorable: number;
 }
 
 /**
  * Undoes what orphaned blocks did to the profiles (their logs are unconfirmed, so their effects are
  * still on record), then revokes the provisional unlocks the touched wallets no longer meet and
- * announces the changed profiles.
+ * announces the changed profiles. Blocks an earlier reorg orphaned above this one's common ancestor
+ * are forgotten first, so the branch this reorg returns to (A→B→A) applies again when republished.
  * Applying the same reorg twice finds nothing left to undo.
  */
 @Injectable()
@@ -47,6 +50,12 @@ export class EvmReorgProcessor {
     const blocks = reorg.orphanedBlocks.map((b) => ({ number: BigInt(b.number), hash: b.hash }));
     const result = await this.dataSource.transaction(async (manager) => {
       await this.store.lockChain(manager, chainId);
+      const restorable = await this.store.forgetOrphansAbove(
+        manager,
+        chainId,
+        BigInt(reorg.commonAncestor.number),
+        blocks.map((b) => b.hash),
+      );
       const { undo, belowConfirmed } = await this.store.orphanBlocks(manager, chainId, blocks);
       if (belowConfirmed > 0) {
         // Deeper than the indexer's finality: confirmed effects stay; reconciliation corrects them.
@@ -71,7 +80,7 @@ export class EvmReorgProcessor {
         manager,
         profileUpdatesOf(undo.map((event) => ({ effects: event.effects, confirmed: false }))),
       );
-      return { undone: undo.length, revoked };
+      return { undone: undo.length, revoked, restorable: restorable.length };
     });
     this.metrics.reorgs.inc({ chain: String(chainId) });
     this.logger.log({ msg: 'reorg applied', chainId, depth: reorg.depth, ...result });

@@ -1,5 +1,6 @@
 import { serviceEnvSchema } from '@convergence/config';
 import { z } from 'zod';
+import { isSolanaAddress } from '../wallets/solana-address.util';
 
 export const SERVICE_NAME = 'unlock-engine';
 
@@ -38,6 +39,27 @@ export const envSchema = serviceEnvSchema({ port: 3002, schema: 'unlock_engine' 
   UNLOCK_PROFILE_UPDATES_ENABLED: booleanString.default('true'),
   /** How often a replica reloads unlock definitions other replicas may have changed. */
   UNLOCK_DEFINITIONS_REFRESH_MS: milliseconds(5_000),
+  /** The Solana cluster whose `chain.solana.tx.v1` transfers are projected (the indexer's SOLANA_CLUSTER). */
+  UNLOCK_SOLANA_CLUSTER: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and - only')
+    .default('localnet'),
+  /**
+   * SPL mints (base58, comma-separated) whose balances are projected per wallet and which a
+   * `solanaTokenBalance` condition can name; empty: no Solana holdings are projected.
+   */
+  UNLOCK_SOLANA_MINTS: z
+    .string()
+    .default('')
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(',')
+          .map((m) => m.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(z.string().refine(isSolanaAddress, 'each must be a base58 SPL mint address'))),
 });
 
 export type UnlockEngineEnv = z.infer<typeof envSchema>;

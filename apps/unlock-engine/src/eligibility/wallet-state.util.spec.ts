@@ -14,6 +14,18 @@ const row = (over: Partial<WalletStateRow> & Pick<WalletStateRow, 'k' | 'a'>): W
 });
 
 describe('walletStatesOf', () => {
+  it("folds a Solana wallet's SPL holdings into total and confirmed facts", () => {
+    const owner = '9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin';
+    const mint = 'So11111111111111111111111111111111111111112';
+    const states = walletStatesOf(
+      [owner],
+      [row({ k: StateRowKind.SolanaBalance, wallet: owner, a: mint, b: '355', c: '250' })],
+      now,
+    );
+    expect(states.get(owner)!.facts.solanaBalances).toEqual({ [mint]: 355n });
+    expect(states.get(owner)!.confirmedFacts.solanaBalances).toEqual({ [mint]: 250n });
+  });
+
   it('folds balances, counters, NFTs and achievements into total and confirmed facts', () => {
     const states = walletStatesOf(
       [a],

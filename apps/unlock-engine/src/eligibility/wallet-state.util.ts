@@ -13,6 +13,8 @@ export const StateRowKind = {
   ConfirmedNft: 3,
   /** `a` unlock id, `b` achievement id, `c` unlock version, `d` 'true' when provisional, `t1` achieved at. */
   Achievement: 4,
+  /** `a` SPL mint, `b` amount, `c` confirmed (finalized) amount: a Solana wallet's holdings. */
+  SolanaBalance: 5,
 } as const;
 
 /** One row of `WALLET_STATE_SQL`: plain columns, so Postgres only scans indexes and never builds JSON. */
@@ -49,7 +51,10 @@ export const WALLET_STATE_SQL = `
     FROM nft_ownership x JOIN w ON w.wallet = x.confirmed_owner
   UNION ALL
   SELECT 4, x.wallet, x.unlock_id, x.id::text, x.unlock_version::text, x.provisional::text, x.achieved_at, NULL
-    FROM achievements x JOIN w ON w.wallet = x.wallet WHERE x.revoked_at IS NULL`;
+    FROM achievements x JOIN w ON w.wallet = x.wallet WHERE x.revoked_at IS NULL
+  UNION ALL
+  SELECT 5, x.owner, x.mint, x.amount::text, x.confirmed_amount::text, NULL, NULL, NULL
+    FROM solana_balances x JOIN w ON w.wallet = x.owner`;
 
 interface Accumulator {
   balances: Record<string, bigint>;
@@ -61,6 +66,8 @@ interface Accumulator {
   nftIds: string[];
   confirmedNfts: number;
   achievements: Map<string, LiveAchievement>;
+  solanaBalances: Record<string, bigint>;
+  confirmedSolanaBalances: Record<string, bigint>;
 }
 
 /**
@@ -114,6 +121,10 @@ export function walletStatesOf(
           provisional: row.d === 'true',
         });
         break;
+      case StateRowKind.SolanaBalance:
+        acc.solanaBalances[row.a] = BigInt(row.b ?? '0');
+        acc.confirmedSolanaBalances[row.a] = BigInt(row.c ?? '0');
+        break;
     }
   }
   const states = new Map<string, WalletState>();
@@ -130,6 +141,8 @@ function emptyAccumulator(): Accumulator {
     nftIds: [],
     confirmedNfts: 0,
     achievements: new Map(),
+    solanaBalances: {},
+    confirmedSolanaBalances: {},
   };
 }
 
@@ -148,6 +161,7 @@ function stateOf(wallet: string, acc: Accumulator, now: Date): WalletState {
     now,
     achievedUnlockIds: live,
     eventCounts: acc.eventCounts,
+    solanaBalances: acc.solanaBalances,
   };
   const confirmedFacts: WalletFacts = {
     balances: acc.confirmedBalances,
@@ -158,6 +172,7 @@ function stateOf(wallet: string, acc: Accumulator, now: Date): WalletState {
     now,
     achievedUnlockIds: final,
     eventCounts: acc.confirmedCounts,
+    solanaBalances: acc.confirmedSolanaBalances,
   };
   return { wallet, facts, confirmedFacts, achievements: acc.achievements, nftIds };
 }

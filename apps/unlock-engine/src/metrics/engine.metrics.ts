@@ -22,6 +22,7 @@ export class EngineMetrics {
   readonly reevaluationsRunning: Gauge;
   readonly interpretations: Counter<'outcome'>;
   readonly wallets: Gauge;
+  readonly solanaIgnored: Counter<'reason'>;
   private walletCount?: () => Promise<number>;
 
   constructor(@Inject(METRICS_REGISTRY) registry: Registry) {
@@ -121,6 +122,12 @@ export class EngineMetrics {
       name: 'unlock_engine_ceremony_interpretations_total',
       help: "Ceremonies served, by whether the oracle's interpretation or the fallback text was played.",
       labelNames: ['outcome'],
+      registers,
+    });
+    this.solanaIgnored = new Counter({
+      name: 'unlock_engine_solana_events_ignored_total',
+      help: 'chain.solana.tx.v1 events that moved no holdings, by why: cluster, kind, mint or owner.',
+      labelNames: ['reason'],
       registers,
     });
     this.wallets = new Gauge({

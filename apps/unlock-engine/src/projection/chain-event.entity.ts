@@ -10,6 +10,8 @@ import type { LogEffects } from './log-effects.util';
 @Index('chain_events_unconfirmed_idx', ['chainId', 'blockNumber'], {
   where: 'NOT confirmed AND NOT orphaned',
 })
+// Only orphaned logs: a reorg returning to their branch (A→B→A) finds them by block to forget them.
+@Index('chain_events_orphaned_idx', ['chainId', 'blockHash'], { where: 'orphaned' })
 export class ChainEventEntity {
   @PrimaryColumn({ name: 'event_id', type: 'text' })
   eventId!: string;

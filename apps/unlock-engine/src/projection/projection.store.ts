@@ -198,6 +198,35 @@ export class ProjectionStore {
   }
 
   /**
+   * Forgets what earlier reorgs orphaned above `ancestorNumber` (but not the blocks in `keep`, the
+   * ones this reorg orphans): the branch that displaced those blocks is itself being orphaned, so
+   * they are no longer known to be off the chain, and the indexer republishes whichever of them is
+   * canonical again (an A→B→A flip) with the same ids. Their logs' rows go too — already undone,
+   * their effects gone — so the republished logs apply as new. Returns the block hashes forgotten.
+   */
+  async forgetOrphansAbove(
+    manager: EntityManager,
+    chainId: number,
+    ancestorNumber: bigint,
+    keep: readonly string[],
+  ): Promise<string[]> {
+    const forgotten = rowsOf(
+      (await manager.query(
+        `DELETE FROM orphaned_blocks WHERE chain_id = $1 AND block_number > $2 AND NOT (block_hash = ANY($3::text[]))
+         RETURNING block_hash`,
+        [chainId, ancestorNumber.toString(), keep.map((hash) => hash.toLowerCase())],
+      )) as [Array<{ block_hash: string }>, number] | Array<{ block_hash: string }>,
+    ).map((row) => row.block_hash);
+    if (forgotten.length > 0) {
+      await manager.query(
+        'DELETE FROM chain_events WHERE chain_id = $1 AND orphaned AND block_hash = ANY($2::text[])',
+        [chainId, forgotten],
+      );
+    }
+    return forgotten;
+  }
+
+  /**
    * Records the blocks as orphaned and marks their unconfirmed logs, returning them (to undo) and
    * whether any orphaned block was at or below the confirmed watermark — a reorg deeper than
    * finality, whose confirmed logs keep their effects (reconciliation corrects them).

@@ -19,7 +19,9 @@ import { EngineRequestError } from '../http/engine-request.error';
 import { EngineMetrics } from '../metrics/engine.metrics';
 import { COVENANT_COLLECTION } from '../projection/log-effects.util';
 import { ProjectionStore } from '../projection/projection.store';
+import { ProfileUpdatesOutbox } from '../profiles/profile-updates.outbox';
 import { UnlockRulesCache } from '../unlocks/unlock-rules.cache';
+import { type Correction, correctionUpdatesOf } from './correction-updates.util';
 import { type Drift, type Holdings, driftSummaryOf, holdingsDriftOf } from './holdings-drift.util';
 
 export const MISMATCH_ALERT = 'unlock_eligibility_mismatch';
@@ -49,8 +51,9 @@ const ATTEMPTS = 3;
 /**
  * Compares a wallet's projected holdings with the chain (`balanceOf`, `ownerOf` through viem) at
  * the last block the projection applied, so events still in flight do not count as drift. What
- * differs is corrected in one transaction with an `unlock_eligibility_mismatch` alert in the
- * outbox, and the wallet is re-evaluated against every unlock.
+ * differs is corrected in one transaction with an `unlock_eligibility_mismatch` alert and a
+ * `profile.updated.v1` per wallet the correction moved in the outbox, and the wallet is
+ * re-evaluated against every unlock.
  */
 @Injectable()
 export class ReconciliationService {
@@ -66,6 +69,7 @@ export class ReconciliationService {
     private readonly rules: UnlockRulesCache,
     private readonly outbox: OutboxService,
     private readonly metrics: EngineMetrics,
+    private readonly profileUpdates: ProfileUpdatesOutbox,
     @Optional() @Inject(EVM_CHAIN_CLIENT) private readonly chain?: EvmChainClient,
   ) {}
 
@@ -208,8 +212,10 @@ export class ReconciliationService {
     owners: ReadonlyMap<string, string | undefined>,
     blockNumber: bigint,
   ): Promise<number> {
+    const corrections: Correction[] = [];
     for (const d of drift) {
       if (d.kind === 'balance') {
+        corrections.push({ kind: 'balance', wallet });
         // The confirmed amount moves by the same difference: the drift happened in blocks long confirmed.
         await manager.query(
           `INSERT INTO wallet_balances (wallet, token, amount, confirmed_amount) VALUES ($1, $2, $3, $3)
@@ -220,6 +226,11 @@ export class ReconciliationService {
         );
       } else {
         const owner = owners.get(d.tokenId) ?? null;
+        const [previous] = (await manager.query(
+          'SELECT owner FROM nft_ownership WHERE collection = $1 AND token_id = $2',
+          [COVENANT_COLLECTION, d.tokenId],
+        )) as Array<{ owner: string | null }>;
+        corrections.push({ kind: 'nft', from: previous?.owner ?? null, to: owner });
         await manager.query(
           `INSERT INTO nft_ownership (collection, token_id, owner, confirmed_owner) VALUES ($1, $2, $3, $3)
            ON CONFLICT (collection, token_id) DO UPDATE SET owner = EXCLUDED.owner, confirmed_owner = EXCLUDED.owner`,
@@ -228,6 +239,8 @@ export class ReconciliationService {
       }
     }
     const now = this.clock();
+    // In the correction's transaction: the gateway drops cached answers exactly when they changed.
+    await this.profileUpdates.enqueue(manager, correctionUpdatesOf(corrections));
     await this.outbox.enqueue(
       manager,
       topics.alertsRaw,

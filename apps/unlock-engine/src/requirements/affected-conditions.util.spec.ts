@@ -7,13 +7,14 @@ const tree: Requirement = {
     { any: [{ nftCount: { collection: 'Covenant', min: 1 } }, { votes: { min: 3 } }] },
     { not: { unlock: { id: 'banned' } } },
     { eventCount: { event: 'Staked', min: 2 } },
+    { solanaTokenBalance: { mint: 'So11111111111111111111111111111111111111112', min: '1' } },
   ],
 };
 
 describe(conditionKindsOf.name, () => {
   it('lists the condition kinds a tree uses, each once, without combinators', () => {
     expect(conditionKindsOf(tree)).toEqual(
-      new Set(['tokenBalance', 'nftCount', 'votes', 'unlock', 'eventCount']),
+      new Set(['tokenBalance', 'nftCount', 'votes', 'unlock', 'eventCount', 'solanaTokenBalance']),
     );
     expect(conditionKindsOf({ any: [{ votes: { min: 1 } }, { not: { votes: { min: 9 } } }] })).toEqual(
       new Set(['votes']),
@@ -25,6 +26,8 @@ describe(isAffectedBy.name, () => {
   it.each<[FactChange, boolean]>([
     [{ kind: 'balance', token: 'TRUST' }, true],
     [{ kind: 'balance', token: 'TALLY' }, false],
+    [{ kind: 'solanaBalance', mint: 'So11111111111111111111111111111111111111112' }, true],
+    [{ kind: 'solanaBalance', mint: 'EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v' }, false],
     [{ kind: 'nft' }, true],
     [{ kind: 'vote' }, true],
     [{ kind: 'proposal' }, false],

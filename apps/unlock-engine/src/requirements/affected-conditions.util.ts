@@ -8,6 +8,7 @@ import { type ConditionNode, conditionsOf } from './requirement-tree.util';
  */
 export type FactChange =
   | { readonly kind: 'balance'; readonly token: string }
+  | { readonly kind: 'solanaBalance'; readonly mint: string }
   | { readonly kind: 'nft' }
   | { readonly kind: 'vote' }
   | { readonly kind: 'proposal' }
@@ -40,6 +41,8 @@ function conditionDependsOn(node: ConditionNode, change: FactChange): boolean {
   switch (change.kind) {
     case 'balance':
       return node.kind === 'tokenBalance' && node.condition.token === change.token;
+    case 'solanaBalance':
+      return node.kind === 'solanaTokenBalance' && node.condition.mint === change.mint;
     case 'nft':
       return node.kind === 'nftCount';
     case 'vote':

@@ -37,6 +37,7 @@ function conditionObject<Shape extends z.ZodRawShape>(shape: Shape) {
 export interface ConditionChecks {
   readonly tokenIssueOf?: (token: string) => string | undefined;
   readonly unlockIdIssueOf?: (id: string) => string | undefined;
+  readonly mintIssueOf?: (mint: string) => string | undefined;
 }
 
 /**
@@ -60,6 +61,7 @@ export function conditionSchemasFor(checks: ConditionChecks = {}) {
     accountAgeDays: conditionObject({ min: countSchema }),
     unlock: conditionObject({ id: checked(nameSchema, checks.unlockIdIssueOf) }),
     eventCount: conditionObject({ event: nameSchema, min: countSchema }),
+    solanaTokenBalance: conditionObject({ mint: checked(nameSchema, checks.mintIssueOf), min: amountSchema }),
   };
 }
 

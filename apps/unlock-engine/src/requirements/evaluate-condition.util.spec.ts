@@ -13,6 +13,7 @@ const facts: WalletFacts = {
   now,
   achievedUnlockIds: new Set(['first-stake']),
   eventCounts: { Staked: 3 },
+  solanaBalances: { So11111111111111111111111111111111111111112: 355_000_000n },
 };
 
 function nodeOf(condition: Requirement): ConditionNode {
@@ -24,6 +25,29 @@ const resultOf = (condition: Requirement, overrides: Partial<WalletFacts> = {}) 
   conditionResultOf(nodeOf(condition), 'requirements', { ...facts, ...overrides });
 
 describe(conditionResultOf.name, () => {
+  it('measures a Solana holding in base units of its SPL mint; a mint never held counts as 0', () => {
+    expect(
+      resultOf({
+        solanaTokenBalance: { mint: 'So11111111111111111111111111111111111111112', min: '500000000' },
+      }),
+    ).toEqual({
+      path: 'requirements',
+      kind: 'solanaTokenBalance',
+      met: false,
+      current: '355000000',
+      target: '500000000',
+      progress: 0.71,
+      description:
+        'Hold at least 500000000 base units of SPL mint So11111111111111111111111111111111111111112 (you hold 355000000)',
+    });
+    expect(
+      resultOf(
+        { solanaTokenBalance: { mint: 'So11111111111111111111111111111111111111112', min: '1' } },
+        { solanaBalances: undefined },
+      ),
+    ).toMatchObject({ met: false, current: '0' });
+  });
+
   it('measures a token balance in base units and describes it with 18 decimals by default', () => {
     expect(resultOf({ tokenBalance: { token: 'TRUST', min: String(100n * ether) } })).toEqual({
       path: 'requirements',

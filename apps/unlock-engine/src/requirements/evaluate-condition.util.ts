@@ -18,6 +18,8 @@ export interface WalletFacts {
   readonly achievedUnlockIds: ReadonlySet<string>;
   /** Occurrences per event name (`Staked`); an event not listed counts as 0. */
   readonly eventCounts: Readonly<Record<string, number>>;
+  /** Base units per SPL mint (a Solana wallet's holdings); a mint not listed counts as 0. */
+  readonly solanaBalances?: Readonly<Record<string, bigint>>;
 }
 
 export interface EvaluationOptions {
@@ -128,6 +130,14 @@ function measureOf(
       const count = ownValueOf(facts.eventCounts, event) ?? 0;
       const description = `Have at least ${countText(min, `${event} event`)} (you have ${count})`;
       return { current: BigInt(count), target: BigInt(min), description };
+    }
+    case 'solanaTokenBalance': {
+      const { mint } = node.condition;
+      const current = ownValueOf(facts.solanaBalances, mint) ?? 0n;
+      const target = BigInt(node.condition.min);
+      // Base units: the projection learns no mint's decimals (transfers carry them, holdings do not).
+      const description = `Hold at least ${target} base units of SPL mint ${mint} (you hold ${current})`;
+      return { current, target, description };
     }
   }
 }

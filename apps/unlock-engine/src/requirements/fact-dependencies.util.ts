@@ -13,6 +13,8 @@ export function factKeyOf(change: FactChange): string {
   switch (change.kind) {
     case 'balance':
       return `balance:${change.token}`;
+    case 'solanaBalance':
+      return `solana:${change.mint}`;
     case 'event':
       return `event:${change.event}`;
     case 'unlock':
@@ -59,5 +61,7 @@ function dependencyKeyOf(node: ConditionNode): string {
       return `unlock:${node.condition.id}`;
     case 'eventCount':
       return `event:${node.condition.event}`;
+    case 'solanaTokenBalance':
+      return `solana:${node.condition.mint}`;
   }
 }

@@ -37,6 +37,8 @@ function conditionNodeOf(condition: Condition): ConditionNode {
   if ('proposals' in condition) return { kind: 'proposals', condition: condition.proposals };
   if ('accountAgeDays' in condition) return { kind: 'accountAgeDays', condition: condition.accountAgeDays };
   if ('unlock' in condition) return { kind: 'unlock', condition: condition.unlock };
+  if ('solanaTokenBalance' in condition)
+    return { kind: 'solanaTokenBalance', condition: condition.solanaTokenBalance };
   return { kind: 'eventCount', condition: condition.eventCount };
 }
 

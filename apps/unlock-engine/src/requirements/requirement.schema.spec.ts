@@ -8,6 +8,7 @@ const context: RequirementContext = {
   tokens: ['TRUST', 'TALLY', 'VOUCHER'],
   knownUnlockIds: ['first-stake', 'voter', 'elder'],
   selfId: 'elder',
+  solanaMints: ['So11111111111111111111111111111111111111112'],
 };
 
 const tree = {
@@ -18,6 +19,7 @@ const tree = {
     { accountAgeDays: { min: 30 } },
     { unlock: { id: 'first-stake' } },
     { eventCount: { event: 'Staked', min: 3 } },
+    { solanaTokenBalance: { mint: 'So11111111111111111111111111111111111111112', min: '1000000' } },
   ],
 };
 
@@ -39,10 +41,33 @@ describe(requirementSchemaFor.name, () => {
     expect(issuesOf(requirementSchemaFor(context).safeParse(bad))).toEqual([
       'all.0.votes.min: must be a non-negative integer',
       'all.1.any: must not be empty',
-      `all.2.tokenBalanc: unknown condition kind 'tokenBalanc'; expected one of all, any, not, tokenBalance, nftCount, votes, proposals, accountAgeDays, unlock, eventCount`,
+      `all.2.tokenBalanc: unknown condition kind 'tokenBalanc'; expected one of all, any, not, tokenBalance, nftCount, votes, proposals, accountAgeDays, unlock, eventCount, solanaTokenBalance`,
       "all.3.not.unlock.id: unknown unlock 'nobody'",
       "all.4.tokenBalance.token: unknown token 'GOLD'; configured: TRUST, TALLY, VOUCHER",
       'all.4.tokenBalance.min: must be a non-negative integer string',
+    ]);
+  });
+
+  it('rejects a solanaTokenBalance naming a mint not configured, or with a bad amount, at its path', () => {
+    const bad = {
+      any: [
+        { solanaTokenBalance: { mint: 'EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v', min: '1' } },
+        { solanaTokenBalance: { mint: 'So11111111111111111111111111111111111111112', min: -1, extra: true } },
+      ],
+    };
+    expect(issuesOf(requirementSchemaFor(context).safeParse(bad))).toEqual([
+      "any.0.solanaTokenBalance.mint: unknown SPL mint 'EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v'; configured: So11111111111111111111111111111111111111112",
+      'any.1.solanaTokenBalance.min: must be a non-negative integer string',
+      "any.1.solanaTokenBalance: unknown field 'extra'",
+    ]);
+    expect(
+      issuesOf(
+        requirementSchemaFor({ ...context, solanaMints: [] }).safeParse({
+          solanaTokenBalance: { mint: 'So11111111111111111111111111111111111111112', min: '1' },
+        }),
+      ),
+    ).toEqual([
+      "solanaTokenBalance.mint: unknown SPL mint 'So11111111111111111111111111111111111111112'; none configured (UNLOCK_SOLANA_MINTS)",
     ]);
   });
 

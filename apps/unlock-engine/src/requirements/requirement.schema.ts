@@ -27,6 +27,8 @@ export interface RequirementContext {
   readonly selfId: string;
   /** The other definitions' current requirements, to reject a cycle this tree would close. */
   readonly definitions?: readonly UnlockRequirements[];
+  /** SPL mints (base58) a `solanaTokenBalance` condition may name: UNLOCK_SOLANA_MINTS. */
+  readonly solanaMints?: readonly string[];
 }
 
 interface TreeIssue {
@@ -120,12 +122,19 @@ function conditionChecksOf(context: RequirementContext | undefined): ConditionCh
   if (context === undefined) return {};
   const { selfId } = context;
   const tokens = new Set(context.tokens);
+  const mints = new Set(context.solanaMints ?? []);
   const knownUnlockIds = new Set(context.knownUnlockIds);
   // The stored version of this unlock is the one being replaced, so its edges do not count.
   const others = unlockGraphOf((context.definitions ?? []).filter(({ id }) => id !== selfId));
   return {
     tokenIssueOf: (token) =>
       tokens.has(token) ? undefined : `unknown token '${token}'; configured: ${[...tokens].join(', ')}`,
+    mintIssueOf: (mint) => {
+      if (mints.has(mint)) return undefined;
+      return mints.size === 0
+        ? `unknown SPL mint '${mint}'; none configured (UNLOCK_SOLANA_MINTS)`
+        : `unknown SPL mint '${mint}'; configured: ${[...mints].join(', ')}`;
+    },
     unlockIdIssueOf: (id) => {
       if (id === selfId) return 'an unlock cannot require itself';
       if (!knownUnlockIds.has(id)) return `unknown unlock '${id}'`;

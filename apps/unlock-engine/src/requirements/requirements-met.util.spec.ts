@@ -6,6 +6,8 @@ import type { Requirement } from './requirement.schema';
 import { requirementsMet } from './requirements-met.util';
 
 const now = new Date('2026-03-01T00:00:00Z');
+const MINT = 'So11111111111111111111111111111111111111112';
+const OTHER_MINT = 'EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v';
 const facts: WalletFacts = {
   balances: { TRUST: 40n, TALLY: 10n ** 21n },
   nftCount: 1,
@@ -15,6 +17,7 @@ const facts: WalletFacts = {
   now,
   achievedUnlockIds: new Set(['genesis']),
   eventCounts: { Staked: 3 },
+  solanaBalances: { [MINT]: 250n },
 };
 
 const trees: Requirement[] = [
@@ -30,6 +33,9 @@ const trees: Requirement[] = [
   { unlock: { id: 'other' } },
   { eventCount: { event: 'Staked', min: 3 } },
   { eventCount: { event: 'toString', min: 1 } },
+  { solanaTokenBalance: { mint: MINT, min: '250' } },
+  { solanaTokenBalance: { mint: MINT, min: '251' } },
+  { solanaTokenBalance: { mint: OTHER_MINT, min: '1' } },
   { all: [{ votes: { min: 1 } }, { not: { proposals: { min: 1 } } }] },
   {
     any: [
@@ -56,7 +62,10 @@ describe(requirementsMet.name, () => {
       votes: 0,
       firstActivityAt: undefined,
       eventCounts: {},
+      solanaBalances: undefined,
     };
+    expect(requirementsMet({ solanaTokenBalance: { mint: MINT, min: '0' } }, empty)).toBe(true);
+    expect(requirementsMet({ solanaTokenBalance: { mint: MINT, min: '1' } }, empty)).toBe(false);
     expect(requirementsMet({ accountAgeDays: { min: 0 } }, empty)).toBe(true);
     expect(requirementsMet({ accountAgeDays: { min: 1 } }, empty)).toBe(false);
   });
@@ -66,6 +75,8 @@ describe(factDependenciesOf.name, () => {
   const changes: FactChange[] = [
     { kind: 'balance', token: 'TRUST' },
     { kind: 'balance', token: 'TALLY' },
+    { kind: 'solanaBalance', mint: MINT },
+    { kind: 'solanaBalance', mint: OTHER_MINT },
     { kind: 'nft' },
     { kind: 'vote' },
     { kind: 'proposal' },

@@ -45,6 +45,10 @@ function conditionMet(node: ConditionNode, facts: WalletFacts): boolean {
       return facts.achievedUnlockIds.has(node.condition.id);
     case 'eventCount':
       return (ownValueOf(facts.eventCounts, node.condition.event) ?? 0) >= node.condition.min;
+    case 'solanaTokenBalance':
+      return (
+        (ownValueOf(facts.solanaBalances ?? {}, node.condition.mint) ?? 0n) >= BigInt(node.condition.min)
+      );
   }
 }
 

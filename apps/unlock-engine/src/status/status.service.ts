@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { ENGINE_ENV, type UnlockEngineEnv } from '../config/env';
 import { UnlockRulesCache } from '../unlocks/unlock-rules.cache';
 
 /** What `GET /status` reports: definitions, background re-evaluations, chain progress and outbox. */
@@ -23,6 +24,12 @@ export interface EngineStatus {
     confirmedBlockNumber: string | null;
   }>;
   readonly outboxPending: number;
+  /** The Solana cluster and mints followed, and transfers applied but not yet covered by a finalized slot. */
+  readonly solana: {
+    readonly cluster: string;
+    readonly mints: readonly string[];
+    readonly unfinalized: number;
+  };
 }
 
 /** Operators' view of the engine's background work. */
@@ -30,6 +37,7 @@ export interface EngineStatus {
 export class StatusService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ENGINE_ENV) private readonly env: UnlockEngineEnv,
     private readonly rules: UnlockRulesCache,
   ) {}
 
@@ -53,6 +61,10 @@ export class StatusService {
     const [{ pending }] = (await this.dataSource.query(
       'SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL',
     )) as [{ pending: number }];
+    const [{ unfinalized }] = (await this.dataSource.query(
+      'SELECT count(*)::int AS unfinalized FROM solana_events WHERE cluster = $1 AND NOT confirmed',
+      [this.env.UNLOCK_SOLANA_CLUSTER],
+    )) as [{ unfinalized: number }];
     const all = this.rules.all();
     return {
       definitions: { total: all.length, active: all.filter((rule) => rule.active).length },
@@ -73,6 +85,7 @@ export class StatusService {
         confirmedBlockNumber: c.confirmed_block_number,
       })),
       outboxPending: pending,
+      solana: { cluster: this.env.UNLOCK_SOLANA_CLUSTER, mints: this.env.UNLOCK_SOLANA_MINTS, unfinalized },
     };
   }
 }

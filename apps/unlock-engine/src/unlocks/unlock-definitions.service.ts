@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { TOKEN_SYMBOLS } from '../chain/chain-contracts';
+import { ENGINE_ENV, type UnlockEngineEnv } from '../config/env';
 import { EngineRequestError } from '../http/engine-request.error';
 import type { RequirementContext } from '../requirements/requirement.schema';
 import { ReevaluationQueue } from '../reevaluation/reevaluation.queue';
@@ -27,6 +28,7 @@ export interface UnlockDefinitionView extends UnlockRule {
 export class UnlockDefinitionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ENGINE_ENV) private readonly env: UnlockEngineEnv,
     private readonly rules: UnlockRulesCache,
     private readonly reevaluations: ReevaluationQueue,
   ) {}
@@ -103,6 +105,7 @@ export class UnlockDefinitionsService {
       knownUnlockIds: all.map((rule) => rule.id),
       selfId,
       definitions: all.map(({ id, requirements }) => ({ id, requirements })),
+      solanaMints: this.env.UNLOCK_SOLANA_MINTS,
     };
   }
 

@@ -161,7 +161,10 @@ describe('unlock definitions API', () => {
     const badAddress = await call<Problem>(engine, 'GET', '/eligibility/0x1234');
     expect(badAddress.status).toBe(400);
     expect(badAddress.body.errors).toEqual([
-      { field: 'address', message: 'must be a 0x-prefixed 20-byte hex address' },
+      {
+        field: 'address',
+        message: 'must be a 0x-prefixed 20-byte hex address or a base58 Solana public key',
+      },
     ]);
     expect((await call<Problem>(engine, 'GET', '/profiles/not-an-address')).status).toBe(400);
     expect((await call<Problem>(engine, 'GET', `/unlocks/${id}?version=zero`)).status).toBe(400);

@@ -10,7 +10,7 @@ import { SERVICES, type ServiceDefinition } from './service-list';
  * SWC_NODE_PROJECT (the app's own tsconfig, so @swc-node/register compiles it with the app's settings), and for the
  * api-gateway UPSTREAM_<SERVICE>_URL of every other service; the oracle gets the
  * Hardhat deployer's public dev key as ORACLE_PRIVATE_KEY (the api-gateway as GATEWAY_OPERATOR_PRIVATE_KEY); with the local Solana cluster the chain-indexer gets its
- * SOLANA_RPC_URLS and SOLANA_PROGRAMS.
+ * SOLANA_RPC_URLS and SOLANA_PROGRAMS, and the unlock-engine the demo mint as UNLOCK_SOLANA_MINTS.
  */
 export function serviceEnv(
   service: ServiceDefinition,
@@ -48,6 +48,10 @@ export function serviceEnv(
   if (stack.solana && service.name === 'chain-indexer') {
     env['SOLANA_RPC_URLS'] = stack.solana.rpcUrl;
     env['SOLANA_PROGRAMS'] = JSON.stringify(stack.solana.programs);
+  }
+  // The demo mint is new on every start: the unlock-engine projects holdings of it unless told otherwise.
+  if (stack.solana?.demo && service.name === 'unlock-engine') {
+    env['UNLOCK_SOLANA_MINTS'] = base['UNLOCK_SOLANA_MINTS'] || stack.solana.demo.mint;
   }
   const tsconfig = ['tsconfig.app.json', 'tsconfig.json']
     .map((file) => join(rootDir, 'apps', service.name, file))
