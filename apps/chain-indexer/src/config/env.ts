@@ -27,6 +27,8 @@ export const envSchema = serviceEnvSchema({ port: 3001, schema: 'chain_indexer' 
     /** eth_getLogs calls in flight per chain, and addresses per call. */
     EVM_GETLOGS_CONCURRENCY: positiveInt(4),
     EVM_MAX_ADDRESSES_PER_CALL: positiveInt(100),
+    /** Backfill: at most this many logs per Kafka publish + checkpoint commit (cut at block boundaries). */
+    EVM_MAX_BATCH_LOGS: positiveInt(5_000),
     /** Alert when the indexed block is more than this many blocks behind the head. */
     EVM_LAG_ALERT_BLOCKS: positiveInt(10),
     /** Alert when no block was indexed for this long while the head moved on. */

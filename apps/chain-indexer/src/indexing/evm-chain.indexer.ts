@@ -20,6 +20,7 @@ import { addressesActiveBy, type ChainSources, sourcesOf } from './chain-sources
 import { ChainIndexingError } from './chain-indexing.error';
 import { logBatchOf } from './log-batch.util';
 import { LogFetcher } from './log-fetcher';
+import { publishPartsOf } from './publish-parts.util';
 import { type BlockHeader, blockHeaderOf, type RpcBlockHeader } from './rpc-types.model';
 import { TopicOrderGuard } from './topic-order.guard';
 
@@ -40,6 +41,11 @@ export interface EvmChainIndexerOptions {
   readonly pollIntervalMs: number;
   readonly concurrency: number;
   readonly maxAddressesPerCall: number;
+  /**
+   * Backfill: at most this many logs per publish-and-commit step (cut at block boundaries), so what
+   * is built for Kafka at once stays bounded however many logs a range held; default 5,000.
+   */
+  readonly maxBatchLogs?: number;
   /** Called after Kafka acknowledged a batch and before its checkpoint commit (crash tests). */
   readonly afterPublish?: () => void;
 }
@@ -61,6 +67,7 @@ export interface ChainProgressView {
 const HEADERS_PER_REQUEST = 200;
 const MAX_NEAR_HEAD_BLOCKS = 100n;
 const ERROR_BACKOFF_MS = 1_000;
+const DEFAULT_MAX_BATCH_LOGS = 5_000;
 
 /**
  * One EVM chain's indexing loop. Backfill: blocks at least `finalityDepth` deep are fetched in
@@ -200,23 +207,35 @@ export class EvmChainIndexer {
   }
 
   /**
-   * Final blocks up to `to`: batches of ranges fetched concurrently, each next batch in flight while
-   * the current one is published and committed.
+   * Final blocks up to `to`: batches of ranges fetched concurrently, the next batch in flight while
+   * the current one is published and committed in parts of at most `maxBatchLogs` logs (cut at block
+   * boundaries). At most one batch is fetched ahead, and each batch must link to the one before it.
    */
   private async backfill(to: bigint, head: bigint, signal: AbortSignal): Promise<void> {
+    const maxLogs = this.deps.options.maxBatchLogs ?? DEFAULT_MAX_BATCH_LOGS;
+    let linked: BlockHeaderBlock | undefined = this.window.head();
     let pending: Promise<FetchedBatch> | undefined = this.fetchBatch(this.nextBlock, to, head, signal);
     try {
       while (pending) {
         const batch: FetchedBatch = await pending;
-        if (batch.kind === 'reorg') {
+        // Final blocks do not reorg; if they did (a deep reorg), the ancestor search halts the chain.
+        if (
+          linked &&
+          linked.number === batch.range.from - 1n &&
+          !isSameHash(batch.first.parentHash, linked.hash)
+        ) {
           pending = undefined;
           await this.handleReorg(signal);
           return;
         }
         const from: bigint = batch.range.to + 1n;
         pending = from <= to && !signal.aborted ? this.fetchBatch(from, to, head, signal) : undefined;
-        await this.publishAndCommit(batch.logs, batch.range, [blockOf(batch.last)], true);
-        this.indexedBlockTime = new Date(Number(batch.last.timestamp) * 1_000);
+        for (const part of publishPartsOf(batch.logs, batch.range, maxLogs)) {
+          const last = part.range.to === batch.range.to ? batch.last : batch.headers.get(part.range.to)!;
+          await this.publishAndCommit(part.logs, part.range, [blockOf(last)], true);
+          this.indexedBlockTime = new Date(Number(last.timestamp) * 1_000);
+        }
+        linked = blockOf(batch.last);
       }
     } finally {
       pending?.catch(() => undefined);
@@ -238,13 +257,8 @@ export class EvmChainIndexer {
     const numbers = new Set(rpcLogs.map((log) => BigInt(log.blockNumber)));
     numbers.add(range.from).add(range.to);
     const headers = await this.headersOf([...numbers], signal);
-    const first = headers.get(range.from)!;
-    const linked = this.window.head();
-    if (linked && linked.number === range.from - 1n && !isSameHash(first.parentHash, linked.hash)) {
-      return { kind: 'reorg' };
-    }
     const logs = this.decode(rpcLogs, headers, head);
-    return { kind: 'logs', range, logs, last: headers.get(range.to)! };
+    return { range, logs, headers, first: headers.get(range.from)!, last: headers.get(range.to)! };
   }
 
   /** Blocks near the head: headers first, linked to the recent blocks, then logs checked against them. */
@@ -438,10 +452,15 @@ export class EvmChainIndexer {
 
 type BlockHeaderBlock = { number: bigint; hash: Hex; parentHash: Hex };
 
-type FetchedBatch =
-  | { kind: 'logs'; range: BlockRange; logs: EvmLogData[]; last: BlockHeader }
-  /** The batch's first block does not extend the last block indexed. */
-  | { kind: 'reorg' };
+/** Consecutive ranges fetched together: their decoded logs in chain order and the headers fetched for them. */
+interface FetchedBatch {
+  readonly range: BlockRange;
+  readonly logs: EvmLogData[];
+  /** Headers of the first and last block and of every block with logs. */
+  readonly headers: ReadonlyMap<bigint, BlockHeader>;
+  readonly first: BlockHeader;
+  readonly last: BlockHeader;
+}
 
 function blockOf(header: BlockHeader): BlockHeaderBlock {
   return { number: header.number, hash: header.hash, parentHash: header.parentHash };

@@ -62,6 +62,7 @@ export class EvmIndexingService implements OnApplicationBootstrap, BeforeApplica
           pollIntervalMs: env.EVM_POLL_INTERVAL_MS,
           concurrency: env.EVM_GETLOGS_CONCURRENCY,
           maxAddressesPerCall: env.EVM_MAX_ADDRESSES_PER_CALL,
+          maxBatchLogs: env.EVM_MAX_BATCH_LOGS,
           rpcTimeoutMs: env.EVM_RPC_TIMEOUT_MS,
           probeIntervalMs: env.EVM_RPC_PROBE_INTERVAL_MS,
           ...(crash ? { afterPublish: crash } : {}),
@@ -69,16 +70,13 @@ export class EvmIndexingService implements OnApplicationBootstrap, BeforeApplica
       });
       this.runtimes.set(chain.chainId, { ...runtime, tracker: new AlertTracker(), startedAt: clock() });
     }
+    metrics.onCollectEndpointUp(() => this.recordEndpointHealth());
   }
 
   onApplicationBootstrap(): void {
     for (const runtime of this.runtimes.values()) runtime.indexer.start();
-    this.recordEndpointHealth();
     this.logger.info({ chains: [...this.runtimes.keys()] }, 'EVM indexing started');
-    this.alertTimer = setInterval(() => {
-      this.recordEndpointHealth();
-      void this.checkAlerts();
-    }, ALERT_CHECK_MS);
+    this.alertTimer = setInterval(() => void this.checkAlerts(), ALERT_CHECK_MS);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -109,7 +107,7 @@ export class EvmIndexingService implements OnApplicationBootstrap, BeforeApplica
     return this.status(chainId);
   }
 
-  /** `chain_indexer_rpc_endpoint_up` of every endpoint: 0 while tripped, whatever tripped it. */
+  /** `chain_indexer_rpc_endpoint_up` of every endpoint: 0 while tripped, whatever tripped it (run on each scrape). */
   recordEndpointHealth(): void {
     for (const runtime of this.runtimes.values()) {
       for (const snapshot of runtime.pool.snapshots()) {

@@ -14,6 +14,7 @@ export class ChainIndexerMetrics {
   readonly endpointUp: Gauge<'chain_id' | 'endpoint'>;
   readonly reorgDepth: Histogram<'chain_id'>;
   readonly halted: Gauge<'chain_id'>;
+  private refreshEndpointUp: (() => void) | undefined;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -77,6 +78,8 @@ export class ChainIndexerMetrics {
       help: '1 while the EVM endpoint is in rotation, 0 while tripped (error rate, slow call, failures in a row, wrong chain id)',
       labelNames: ['chain_id', 'endpoint'],
       registers,
+      // Read from the pools at scrape time: /metrics never shows an endpoint's state of seconds ago.
+      collect: () => this.refreshEndpointUp?.(),
     });
     this.reorgDepth = new Histogram({
       name: 'chain_indexer_reorg_depth_blocks',
@@ -91,5 +94,10 @@ export class ChainIndexerMetrics {
       labelNames: ['chain_id'],
       registers,
     });
+  }
+
+  /** Sets what brings `endpointUp` up to date whenever the registry is read (the EVM indexing service). */
+  onCollectEndpointUp(refresh: () => void): void {
+    this.refreshEndpointUp = refresh;
   }
 }

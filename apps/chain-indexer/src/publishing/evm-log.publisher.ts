@@ -8,7 +8,7 @@ export type DecodedEvmLog = TopicData<typeof topics.chainEvmLog>;
 
 /**
  * The indexer's edge to Kafka for EVM logs: one envelope per decoded log with its deterministic id,
- * all of a range in one acknowledged send (split only to stay under the broker's request size),
+ * all of a batch in one acknowledged publish (split only to stay under the broker's request size),
  * resolved only once Kafka acknowledged, so the caller may then commit its checkpoint. Each envelope
  * is validated once, by createEnvelope (`publishValidated` does not repeat it).
  */

@@ -73,8 +73,8 @@ describe(nextRangeSize.name, () => {
 });
 
 describe(initialRangeSize.name, () => {
-  it('starts at 100 blocks under the policy ceiling, clamped to the policy', () => {
-    expect(initialRangeSize()).toEqual(size(100n, defaultRangeSizePolicy.maxBlocks));
-    expect(initialRangeSize({ ...defaultRangeSizePolicy, maxBlocks: 50n })).toEqual(size(50n, 50n));
+  it('starts at 10 blocks under the policy ceiling, clamped to the policy', () => {
+    expect(initialRangeSize()).toEqual(size(10n, defaultRangeSizePolicy.maxBlocks));
+    expect(initialRangeSize({ ...defaultRangeSizePolicy, maxBlocks: 5n })).toEqual(size(5n, 5n));
   });
 });

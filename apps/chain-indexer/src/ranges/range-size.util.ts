@@ -26,7 +26,7 @@ export type RangeOutcome =
   | { readonly kind: 'transient' };
 
 /**
- * Defaults: start at 100 blocks and never exceed 10,000 (the common providers' cap); a tenth of the
+ * Defaults: never exceed 10,000 blocks (the common providers' cap); a tenth of the
  * 10K-log response caps (Alchemy, Infura) as the "small" mark, so a doubling stays far from them;
  * "fast" is under 2 s, well below the 5 s call that triggers an RPC failover.
  */
@@ -38,12 +38,14 @@ export const defaultRangeSizePolicy: RangeSizePolicy = {
 };
 
 /**
- * The first range size for a chain.
+ * The first range size for a chain: small, because `concurrency` ranges of it are asked for before
+ * any answer says how dense the chain is (10 blocks of a busy token are already ~10,000 logs); it
+ * doubles per batch while answers stay small, so a sparse chain reaches 10,000 blocks in ~10 batches.
  *
  * @example
- * initialRangeSize() // { blocks: 100n, ceiling: 10_000n }
+ * initialRangeSize() // { blocks: 10n, ceiling: 10_000n }
  */
-export function initialRangeSize(policy: RangeSizePolicy = defaultRangeSizePolicy, blocks = 100n): RangeSize {
+export function initialRangeSize(policy: RangeSizePolicy = defaultRangeSizePolicy, blocks = 10n): RangeSize {
   return { blocks: clamp(blocks, policy.minBlocks, policy.maxBlocks), ceiling: policy.maxBlocks };
 }
 

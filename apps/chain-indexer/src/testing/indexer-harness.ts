@@ -78,6 +78,9 @@ export async function openIndexerHarness(databaseUrl: string): Promise<IndexerHa
           pollIntervalMs: 50,
           concurrency: 4,
           maxAddressesPerCall: 100,
+          // Small on purpose: backfills publish and commit in several parts (cut between blocks), and
+          // every "equals a fresh index" assertion then also covers the cuts.
+          maxBatchLogs: 25,
           rpcTimeoutMs: 2_000,
           probeIntervalMs: 200,
           ...options,
