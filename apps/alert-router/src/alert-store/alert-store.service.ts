@@ -9,6 +9,7 @@ import {
 } from '../alerts/alert.model';
 import { isResolved } from '../alerts/alert.util';
 import { fingerprintOf } from '../alerts/fingerprint.util';
+import { isoStringsOf } from '../alerts/iso-strings.util';
 import { mergeAlert } from '../alerts/merge-alert.util';
 import { CLOCK, type Clock } from '../time/clock';
 import { AlertHistoryEntity, type AlertSource } from './alert-history.entity';
@@ -169,7 +170,7 @@ async function writeAlerts(
   alerts: [Fingerprint, Alert][],
   history: HistoryRow[],
 ): Promise<void> {
-  const iso = isoStrings();
+  const iso = isoStringsOf();
   await manager.query(
     `WITH upserted AS (
        INSERT INTO alerts (fingerprint, labels, annotations, starts_at, ends_at, updated_at, timeout, generator_url)
@@ -210,19 +211,4 @@ async function writeAlerts(
       ),
     ],
   );
-}
-
-/**
- * `Date.toISOString` remembered per instant for one batch: a batch's alerts share a few instants
- * (received now, ending resolve_timeout later), and JSON.stringify calling `toJSON` on every Date
- * was most of the cost of serialising a batch.
- */
-function isoStrings(): (date: Date) => string {
-  const known = new Map<number, string>();
-  return (date) => {
-    const time = date.getTime();
-    let text = known.get(time);
-    if (text === undefined) known.set(time, (text = date.toISOString()));
-    return text;
-  };
 }

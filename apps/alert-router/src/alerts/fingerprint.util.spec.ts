@@ -1,4 +1,4 @@
-import { fingerprintOf } from './fingerprint.util';
+import { copyLabels, fingerprintOf } from './fingerprint.util';
 
 // Expected values are prometheus/common model/signature_test.go's, converted from decimal.
 const hexOf = (decimal: string): string => BigInt(decimal).toString(16).padStart(16, '0');
@@ -66,5 +66,15 @@ describe(fingerprintOf.name, () => {
     const first = fingerprintOf(labels);
     expect(fingerprintOf(labels)).toBe(first);
     expect(fingerprintOf({ ...labels })).toBe(first);
+  });
+
+  it('copies a label set with copyLabels into an equal, separate object with the same fingerprint', () => {
+    const labels = { alertname: 'Down', instance: 'a:9100' };
+    const fingerprint = fingerprintOf(labels);
+    const copy = copyLabels(labels);
+    expect(copy).not.toBe(labels);
+    expect(copy).toEqual(labels);
+    expect(fingerprintOf(copy)).toBe(fingerprint);
+    expect(fingerprintOf(copyLabels({ job: 'api' }))).toBe(fingerprintOf({ job: 'api' }));
   });
 });

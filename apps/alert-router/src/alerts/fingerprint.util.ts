@@ -38,6 +38,21 @@ export function fingerprintOf(labels: Labels): Fingerprint {
 }
 
 /**
+ * A copy of the label set that keeps its remembered fingerprint (same names and values, same
+ * fingerprint): stored alerts are copies of the posted ones, and the flush path asks for their
+ * fingerprints again.
+ *
+ * @example
+ * const labels = copyLabels(posted.labels); // fingerprintOf(labels) is not computed again
+ */
+export function copyLabels(labels: Labels): Labels {
+  const copy = { ...labels };
+  const known = remembered.get(labels);
+  if (known !== undefined) remembered.set(copy, known);
+  return copy;
+}
+
+/**
  * FNV-1a 64 in four 16-bit limbs: every product stays below 2^53, so plain number arithmetic is
  * exact without BigInt (which is several times slower here).
  */

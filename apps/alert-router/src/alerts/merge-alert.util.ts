@@ -1,6 +1,6 @@
 import { type Alert, DEFAULT_RESOLVE_TIMEOUT_MS, type IncomingAlert } from './alert.model';
 import { isResolved } from './alert.util';
-import { fingerprintOf } from './fingerprint.util';
+import { copyLabels, fingerprintOf } from './fingerprint.util';
 
 /**
  * The stored form of a posted alert, as Alertmanager's API normalises it: received now (unless a
@@ -17,7 +17,7 @@ export function receivedAlertOf(
 ): Alert {
   const receivedAt = incoming.updatedAt ?? now;
   const alert: Alert = {
-    labels: { ...incoming.labels },
+    labels: copyLabels(incoming.labels),
     annotations: { ...incoming.annotations },
     startsAt: incoming.startsAt ?? incoming.endsAt ?? receivedAt,
     endsAt: incoming.endsAt ?? new Date(receivedAt.getTime() + resolveTimeoutMs),

@@ -6,7 +6,7 @@ import { AckLinkService } from '../ack/ack-link.service';
 import { AckStoreService } from '../ack/ack-store.service';
 import type { FlushBatch } from '../grouping/aggregation-group.machine';
 import { notificationLogEntryOf, shouldNotify } from '../grouping/notification-decision.util';
-import type { NotificationLogEntry, NotifyDecision } from '../grouping/notification-log.model';
+import type { NotifyDecision } from '../grouping/notification-log.model';
 import { RouterMetrics } from '../metrics/router.metrics';
 import { NotificationLogService, slotOf } from '../notification-log/notification-log.service';
 import {
@@ -44,13 +44,15 @@ interface Plan {
   readonly integration: Integration;
   readonly decision: NotifyDecision;
   readonly alerts: readonly Alert[];
-  readonly logEntry: NotificationLogEntry;
+  readonly firing: ReadonlySet<Fingerprint>;
+  readonly resolved: ReadonlySet<Fingerprint>;
 }
 
 /**
  * Alertmanager's notification pipeline for one flushed group: mute (inhibition, silences), then
  * per integration dedup against the notification log, send (with retries inside the receivers),
- * and record the log entry, the audit row and the `alerts.notification.v1` event together.
+ * and record the log entry, the audit row and the `alerts.notification.v1` event together. Only
+ * what decides the send runs before it (all from memory); the rest waits until it is on its way.
  */
 @Injectable()
 export class FlushPipeline {
@@ -82,9 +84,6 @@ export class FlushPipeline {
       sources: config.inhibitRules.length > 0 ? context.sources() : [],
       now,
     });
-    const unmutedFiring = batch.alerts.filter(
-      (alert) => !isResolved(alert, now) && !muted.has(fingerprintOf(alert.labels)),
-    );
     const plans: Plan[] = [];
     for (const integration of integrationsOf(receiver)) {
       const previous = entries.get(slotOf({ integration: integration.kind, index: integration.index }));
@@ -108,22 +107,21 @@ export class FlushPipeline {
       if (!decision.notify) continue;
       if (decision.reason === 'repeat-interval-elapsed' && (await this.isAcknowledged(batch, alerts, now)))
         continue;
-      plans.push({
-        integration,
-        decision,
-        alerts,
-        logEntry: notificationLogEntryOf(firing, resolved, now, batch.repeatIntervalMs),
-      });
+      plans.push({ integration, decision, alerts, firing, resolved });
     }
     if (plans.length === 0) {
       this.metrics.flushes.inc({ result: muted.size === batch.alerts.length ? 'muted' : 'deduplicated' });
-      return { ok: true, notifiedNewFiring: false, unmutedFiring };
+      return { ok: true, notifiedNewFiring: false, unmutedFiring: unmutedFiringOf(batch, muted) };
     }
-    const ackUrl = unmutedFiring.length > 0 ? this.ackLinks.urlFor(batch.groupKey, receiver.name) : undefined;
+    const ackUrl = batch.alerts.some(
+      (alert) => !isResolved(alert, now) && !muted.has(fingerprintOf(alert.labels)),
+    )
+      ? this.ackLinks.urlFor(batch.groupKey, receiver.name)
+      : undefined;
+    const sends = plans.map((plan) => this.send(batch, plan, now, { ackUrl, signal: context.signal }));
     this.metrics.flushToSendSeconds.observe((performance.now() - context.dueAtMs) / 1000);
-    const results = await Promise.all(
-      plans.map((plan) => this.send(batch, plan, now, { ackUrl, signal: context.signal })),
-    );
+    const unmutedFiring = unmutedFiringOf(batch, muted);
+    const results = await Promise.all(sends);
     const records = plans.map((plan, i) => recordOf(batch, plan, results[i]!, now));
     await this.recorder.record(records, now);
     for (const record of records) {
@@ -179,6 +177,13 @@ export class FlushPipeline {
   }
 }
 
+/** Firing alerts neither silenced nor inhibited. */
+function unmutedFiringOf(batch: FlushBatch, muted: ReadonlyMap<Fingerprint, unknown>): Alert[] {
+  return batch.alerts.filter(
+    (alert) => !isResolved(alert, batch.flushedAt) && !muted.has(fingerprintOf(alert.labels)),
+  );
+}
+
 function partition(alerts: readonly Alert[], now: Date) {
   const firing = new Set<Fingerprint>();
   const resolved = new Set<Fingerprint>();
@@ -198,6 +203,8 @@ function recordOf(batch: FlushBatch, plan: Plan, result: DeliveryResult, now: Da
     status: firing ? 'firing' : 'resolved',
     fingerprints: plan.alerts.map((alert) => fingerprintOf(alert.labels)),
     result,
-    ...(result.outcome === 'failed' ? {} : { logEntry: plan.logEntry }),
+    ...(result.outcome === 'failed'
+      ? {}
+      : { logEntry: notificationLogEntryOf(plan.firing, plan.resolved, now, batch.repeatIntervalMs) }),
   };
 }

@@ -1,6 +1,7 @@
 import type { Alert, Labels } from '../alerts/alert.model';
 import { isResolved } from '../alerts/alert.util';
 import { fingerprintOf } from '../alerts/fingerprint.util';
+import { isoStringsOf } from '../alerts/iso-strings.util';
 import type { WebhookAlert, WebhookMessage } from '../receivers/receiver.types';
 
 // Go's zero time.Time, which Alertmanager sends as endsAt of a firing alert without a known end.
@@ -28,7 +29,8 @@ export function webhookMessageOf(
   externalUrl: string,
   now: Date,
 ): WebhookMessage {
-  const alerts = subject.alerts.map((alert) => webhookAlertOf(alert, now));
+  const iso = isoStringsOf();
+  const alerts = subject.alerts.map((alert) => webhookAlertOf(alert, now, iso));
   return {
     version: '4',
     groupKey: subject.groupKey,
@@ -59,14 +61,15 @@ export function commonOf(sets: readonly Labels[]): Record<string, string> {
   );
 }
 
-function webhookAlertOf(alert: Alert, now: Date): WebhookAlert {
+// Labels and annotations are shared, not copied: both are immutable (`Readonly`) on either side.
+function webhookAlertOf(alert: Alert, now: Date, iso: (date: Date) => string): WebhookAlert {
   const resolved = isResolved(alert, now);
   return {
     status: resolved ? 'resolved' : 'firing',
-    labels: { ...alert.labels },
-    annotations: { ...alert.annotations },
-    startsAt: alert.startsAt.toISOString(),
-    endsAt: resolved && alert.endsAt ? alert.endsAt.toISOString() : GO_ZERO_TIME,
+    labels: alert.labels,
+    annotations: alert.annotations,
+    startsAt: iso(alert.startsAt),
+    endsAt: resolved && alert.endsAt ? iso(alert.endsAt) : GO_ZERO_TIME,
     generatorURL: alert.generatorURL ?? '',
     fingerprint: fingerprintOf(alert.labels),
   };

@@ -25,8 +25,11 @@ export interface DeliveryRecord {
   readonly logEntry?: NotificationLogEntry;
 }
 
-// A write waits while deliveries are in flight (the sends of a burst go first), but never longer.
-const MAX_WRITE_DELAY_MS = 200;
+// A write waits until no delivery has begun or ended for QUIET_MS (the sends of a burst go first:
+// flushes due a few milliseconds apart keep it waiting), but never longer than MAX_WRITE_DELAY_MS.
+// The longer a write waits, the more a crash re-sends (never skips).
+const QUIET_MS = 20;
+const MAX_WRITE_DELAY_MS = 500;
 
 /** One `record` call: its deliveries and when they were sent. */
 interface RecordCall {
@@ -39,8 +42,8 @@ interface RecordCall {
  * `alerts.notification.v1` event per attempted delivery through the outbox, in one transaction so
  * the three never disagree. Calls made while a write is in flight (a burst of groups flushing at the
  * same moment) are written together in the next transaction (GroupCommitQueue): one transaction of
- * three statements for many flushes instead of one each. A write starts once no delivery is in
- * flight (at most 200 ms later), so a burst's notifications go out before its bookkeeping, and
+ * three statements for many flushes instead of one each. A write starts once deliveries have been
+ * quiet for 20 ms (at most 500 ms later), so a burst's notifications go out before its bookkeeping, and
  * the outbox relay has nothing to publish until they did. Every caller still waits until its own
  * records are committed, so the flush that sent a notification knows it is logged before its
  * resolved alerts leave the group, as in Alertmanager.
@@ -49,7 +52,7 @@ interface RecordCall {
 export class NotificationRecorderService {
   private readonly calls = new GroupCommitQueue<RecordCall>(
     (batch) => this.write(batch),
-    (start) => this.activity.whenIdle(start, MAX_WRITE_DELAY_MS),
+    (start) => this.activity.whenIdle(start, MAX_WRITE_DELAY_MS, QUIET_MS),
   );
 
   constructor(

@@ -46,4 +46,22 @@ describe(DeliveryActivity.name, () => {
       jest.useRealTimers();
     }
   });
+
+  it('waits for quietMs without deliveries beginning or ending before it runs a task', () => {
+    jest.useFakeTimers();
+    try {
+      const activity = new DeliveryActivity();
+      const task = jest.fn();
+      activity.begin()();
+      activity.whenIdle(task, 10_000, 20);
+      jest.advanceTimersByTime(15);
+      activity.begin()(); // another flush of the burst: the quiet period starts again
+      jest.advanceTimersByTime(19);
+      expect(task).not.toHaveBeenCalled();
+      jest.advanceTimersByTime(2); // 20 ms quiet, then the next turn
+      expect(task).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

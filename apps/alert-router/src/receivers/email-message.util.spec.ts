@@ -52,7 +52,8 @@ describe(emailMessageOf.name, () => {
 
   it('escapes label values in the HTML', () => {
     const message = messageOf({ commonLabels: {} });
-    message.alerts[0]!.labels['query'] = '<script>alert(1)</script>';
+    const [first] = message.alerts;
+    first!.labels = { ...first!.labels, query: '<script>alert(1)</script>' };
     const email = emailMessageOf(config(), message);
     expect(email.html).not.toContain('<script>');
     expect(email.html).toContain('query = &lt;script&gt;alert(1)&lt;/script&gt;');

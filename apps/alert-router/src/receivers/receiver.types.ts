@@ -7,8 +7,9 @@
 /** One alert inside a notification: Alertmanager's webhook `Alert` (template.Alert). */
 export interface WebhookAlert {
   status: 'firing' | 'resolved';
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
+  /** Shared with the stored alert: never modify. */
+  labels: Readonly<Record<string, string>>;
+  annotations: Readonly<Record<string, string>>;
   /** RFC 3339. */
   startsAt: string;
   /** RFC 3339; "0001-01-01T00:00:00Z" while firing without a known end, as Alertmanager sends it. */
