@@ -2,7 +2,6 @@ import { type DynamicModule, Global, type MiddlewareConsumer, Module, type NestM
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ServiceKitModule, ProblemDetailsFilter } from '@convergence/service-kit';
 import { topics } from '@convergence/schemas';
-import helmet from 'helmet';
 import { AnswerCacheService } from './cache/answer-cache.service';
 import { CacheController } from './cache/cache.controller';
 import { CLOCK } from './clock';
@@ -12,6 +11,7 @@ import { ContractOpsController } from './contract-ops/contract-ops.controller';
 import { ContractOpsService } from './contract-ops/contract-ops.service';
 import { EvmOpsClient } from './contract-ops/evm-ops.client';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
+import { CachedReadFastPath } from './http/cached-read.fast-path';
 import { AccessGuard } from './identity/access/access.guard';
 import { IdentityModule } from './identity/identity.module';
 import { IndexerOperationsController } from './indexer/indexer-operations.controller';
@@ -23,6 +23,7 @@ import { entities, migrations } from './migrations';
 import { OpenApiController } from './openapi/openapi.controller';
 import { corsMiddleware } from './protection/cors.middleware';
 import { RateLimiterService } from './protection/rate-limiter.service';
+import { securityHeaders } from './protection/security-headers';
 import { MetricSamplerService } from './reports/metric-sampler.service';
 import { WeeklyReportController } from './reports/weekly-report.controller';
 import { WeeklyReportService } from './reports/weekly-report.service';
@@ -98,11 +99,12 @@ export class AppModule implements NestModule {
         WeeklyReportService,
         LiveGateway,
         LiveEventsConsumer,
+        CachedReadFastPath,
       ],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(helmet(), corsMiddleware(AppModule.env?.CORS_ORIGINS ?? [])).forRoutes('*');
+    consumer.apply(securityHeaders, corsMiddleware(AppModule.env?.CORS_ORIGINS ?? [])).forRoutes('*');
   }
 }

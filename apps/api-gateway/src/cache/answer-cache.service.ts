@@ -29,6 +29,16 @@ export class AnswerCacheService {
     return hit;
   }
 
+  /** Looks without counting: the fast path counts a hit only once it answers from it. */
+  peek(answer: CachedAnswer, wallet: string): UpstreamResponse | undefined {
+    return this.cache.get(keyOf(answer, wallet), this.clock().getTime());
+  }
+
+  /** Counts a hit the fast path answered (a peek it did not use is not counted). */
+  countHit(answer: CachedAnswer): void {
+    this.metrics.cacheLookups.inc({ answer, result: 'hit' });
+  }
+
   set(answer: CachedAnswer, wallet: string, response: UpstreamResponse): void {
     if (response.status === 200) this.cache.set(keyOf(answer, wallet), response, this.clock().getTime());
   }

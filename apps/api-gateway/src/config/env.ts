@@ -63,6 +63,14 @@ export const envSchema = serviceEnvSchema({ port: 3000, schema: 'api_gateway' })
     /** How long eligibility and profile answers are served from memory (events invalidate them sooner). */
     CACHE_TTL_MS: z.coerce.number().int().nonnegative().default(5_000),
     CACHE_MAX_ENTRIES: positiveInt(50_000),
+    /**
+     * Cached eligibility / profile reads answered on the HTTP server ahead of Express and Nest (same
+     * checks, headers and metrics, no I/O); `false` sends every request through the full pipeline.
+     */
+    GATEWAY_FAST_CACHED_READS: z
+      .enum(['true', 'false'], { message: 'must be true or false' })
+      .default('true')
+      .transform((v) => v === 'true'),
     /** Names this instance's live-update consumer group; keep it stable across restarts of one instance. */
     GATEWAY_INSTANCE_ID: z
       .string()

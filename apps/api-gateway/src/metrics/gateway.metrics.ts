@@ -9,6 +9,7 @@ export class GatewayMetrics {
   readonly rateLimited: Counter<'route'>;
   readonly upstreamSeconds: Histogram<'service' | 'status'>;
   readonly cacheLookups: Counter<'answer' | 'result'>;
+  readonly fastPathAnswers: Counter<'route'>;
   readonly liveEvents: Counter<'topic'>;
   readonly liveConnections: Gauge;
   readonly contractOperations: Counter<'operation' | 'mode' | 'outcome'>;
@@ -39,6 +40,12 @@ export class GatewayMetrics {
       name: 'api_gateway_cache_lookups_total',
       help: 'Eligibility and profile cache lookups by result (hit, miss)',
       labelNames: ['answer', 'result'],
+      registers,
+    });
+    this.fastPathAnswers = new Counter({
+      name: 'api_gateway_fast_path_answers_total',
+      help: 'Cached reads answered by the fast path ahead of Express and Nest, by route id',
+      labelNames: ['route'],
       registers,
     });
     this.liveEvents = new Counter({

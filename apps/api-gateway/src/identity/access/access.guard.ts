@@ -17,7 +17,7 @@ import { AuthLogService } from '../auth-log/auth-log.service';
 import { AccessTokenService } from '../tokens/access-token.service';
 import { AuthException } from './auth.exception';
 import { denialOf } from './authorize.util';
-import { PRINCIPAL, type Principal, rateIdentityOf } from './principal';
+import { PRINCIPAL, type Principal, keyPrincipal, rateIdentityOf, walletPrincipal } from './principal';
 
 /**
  * Runs before every route of the table: who is calling (access token, API key, or nobody), whether
@@ -68,7 +68,7 @@ export class AccessGuard implements CanActivate {
     if (typeof apiKey === 'string' && apiKey !== '') {
       try {
         const key = await this.keys.authenticate(apiKey);
-        return { kind: 'api-key', role: key.role, ip, keyId: key.id, prefix: key.prefix, scopes: key.scopes };
+        return keyPrincipal(key, ip);
       } catch (error) {
         if (error instanceof AuthException) {
           await this.authLog.record({
@@ -85,7 +85,7 @@ export class AccessGuard implements CanActivate {
     if (authorization?.startsWith('Bearer ')) {
       try {
         const claims = this.tokens.verify(authorization.slice('Bearer '.length).trim());
-        return { kind: 'wallet', role: claims.role, ip, wallet: claims.sub, sessionId: claims.sid };
+        return walletPrincipal(claims, ip);
       } catch (error) {
         if (error instanceof AuthException) {
           await this.authLog.record({

@@ -6,6 +6,19 @@ export type Principal =
   | { kind: 'wallet'; role: Role; ip: string; wallet: string; sessionId: string }
   | { kind: 'api-key'; role: Role; ip: string; keyId: string; prefix: string; scopes: readonly string[] };
 
+/** The principal of a verified access token (built the same way by the guard and the fast path). */
+export function walletPrincipal(claims: { sub: string; role: Role; sid: string }, ip: string): Principal {
+  return { kind: 'wallet', role: claims.role, ip, wallet: claims.sub, sessionId: claims.sid };
+}
+
+/** The principal of an authenticated API key. */
+export function keyPrincipal(
+  key: { id: string; role: Role; prefix: string; scopes: readonly string[] },
+  ip: string,
+): Principal {
+  return { kind: 'api-key', role: key.role, ip, keyId: key.id, prefix: key.prefix, scopes: key.scopes };
+}
+
 /** The request property the access guard stores the principal under. */
 export const PRINCIPAL = Symbol('principal');
 

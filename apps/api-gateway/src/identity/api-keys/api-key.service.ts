@@ -77,6 +77,20 @@ export class ApiKeyService {
     }
   }
 
+  /**
+   * The key's record when this instance looked it up less than LOOKUP_TTL_MS ago, it was not revoked
+   * and its last use needs no write; undefined otherwise (then `authenticate` decides, with I/O).
+   * For the cached-read fast path, which must answer without touching Postgres.
+   */
+  trustedWithoutIo(key: string): ApiKeyEntity | undefined {
+    const found = this.lookups.get(hashToken(key));
+    const now = this.clock().getTime();
+    if (!found || found.until <= now || found.key.revokedAt) return undefined;
+    const lastUsed = found.key.lastUsedAt;
+    if (!lastUsed || now - lastUsed.getTime() >= LAST_USED_PRECISION_MS) return undefined;
+    return found.key;
+  }
+
   /** The key's record when it is known and not revoked; AuthException otherwise. Notes its use. */
   async authenticate(key: string): Promise<ApiKeyEntity> {
     const hash = hashToken(key);
