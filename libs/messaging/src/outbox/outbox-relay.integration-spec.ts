@@ -46,10 +46,10 @@ describe(OutboxRelay.name, () => {
     await dataSource.destroy();
   });
 
-  const startRelay = (serviceName: string) => {
+  const startRelay = (serviceName: string, pollIntervalMs = 50) => {
     relay = new OutboxRelay(kafka, new OutboxStore(dataSource), metrics, {
       serviceName,
-      pollIntervalMs: 50,
+      pollIntervalMs,
       batchSize: 100,
       replicationFactor: 1,
     });
@@ -129,6 +129,28 @@ describe(OutboxRelay.name, () => {
     expect(seen.map((x) => (JSON.parse(x.message.value!.toString()) as { id: string }).id)).toEqual(
       batch.map((e) => e.id),
     );
+  });
+
+  it('is woken by the commit of an enqueuing transaction instead of waiting for its next poll', async () => {
+    const topic = testTopic();
+    await ensureTopics(kafka, [topic.name], { partitions: 1, replicationFactor: 1 });
+    const first = createEnvelope(topic, { source: 'test', data: { itemId: 'woken', count: 1 } });
+    await dataSource.transaction((manager) => outbox.enqueue(manager, topic, first));
+    // Polls a minute apart: only the notification can explain a second row going out within seconds.
+    startRelay(`outbox-wake-${randomBytes(3).toString('hex')}`, 60_000);
+    await published(first.id);
+
+    const second = createEnvelope(topic, { source: 'test', data: { itemId: 'woken', count: 2 } });
+    await dataSource.transaction((manager) => outbox.enqueue(manager, topic, second));
+    const row = await eventually(
+      async () => {
+        const found = await rowOf(second.id);
+        return found?.publishedAt ? found : undefined;
+      },
+      15_000,
+      'second row published after a notification',
+    );
+    expect(row.publishedAt!.getTime() - row.createdAt.getTime()).toBeLessThan(15_000);
   });
 
   it('does not publish again when the relay crashed after sending and before marking', async () => {

@@ -39,6 +39,8 @@ export class OutboxRelay {
   private running?: Promise<void>;
   private stopping = false;
   private wake?: () => void;
+  /** Set by a commit notification that arrived while the relay was busy: the next pause returns at once. */
+  private notified = false;
   private pendingCountedAt = 0;
 
   constructor(
@@ -81,6 +83,10 @@ export class OutboxRelay {
           continue;
         }
         await this.prepare();
+        await this.store.listen(() => {
+          this.notified = true;
+          this.wake?.();
+        });
         failures = 0;
         while (!this.stopping) {
           const sent = await this.relayOnce();
@@ -177,9 +183,14 @@ export class OutboxRelay {
   }
 
   private pause(ms: number): Promise<void> {
+    if (this.notified && !this.stopping) {
+      this.notified = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, ms);
       this.wake = () => {
+        this.notified = false;
         clearTimeout(timer);
         resolve();
       };

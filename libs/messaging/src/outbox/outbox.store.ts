@@ -1,4 +1,22 @@
+import { createHash } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
+
+/**
+ * The Postgres NOTIFY channel of one schema's outbox: OutboxService notifies it in the writing
+ * transaction (delivered on commit), the relay listens on it. Hashed to stay under the 63-byte limit.
+ */
+export function outboxChannelOf(schema: string | undefined): string {
+  return `outbox_${createHash('sha256')
+    .update(schema ?? 'public')
+    .digest('hex')
+    .slice(0, 24)}`;
+}
+
+/** The part of node-postgres' client the relay listens with. */
+interface NotifyingClient {
+  on(event: 'notification', listener: (message: { channel: string }) => void): unknown;
+  off(event: 'notification', listener: (message: { channel: string }) => void): unknown;
+}
 
 export interface OutboxRow {
   id: string;
@@ -12,13 +30,16 @@ export interface OutboxRow {
 /** The relay's SQL against the outbox table of the data source's schema. */
 export class OutboxStore {
   private lockRunner?: QueryRunner;
+  private stopListening?: () => Promise<void>;
   private readonly table: string;
   private readonly sequence: string;
+  private readonly channel: string;
 
   constructor(private readonly dataSource: DataSource) {
     const schema = (dataSource.options as { schema?: string }).schema ?? 'public';
     this.table = `"${schema}"."outbox"`;
     this.sequence = `"${schema}"."outbox_batch_seq"`;
+    this.channel = outboxChannelOf(schema);
   }
 
   /** Holds a session advisory lock on a dedicated connection, so only one replica relays. */
@@ -37,9 +58,31 @@ export class OutboxStore {
     return true;
   }
 
+  /**
+   * Calls `onCommit` whenever a transaction that enqueued rows commits (LISTEN on the lock's
+   * connection; held until releaseLock). Polling stays the fallback: a notification is only a hint.
+   */
+  async listen(onCommit: () => void): Promise<void> {
+    const runner = this.lockRunner;
+    if (!runner || this.stopListening) return;
+    const client = (await runner.connect()) as NotifyingClient;
+    const listener = (message: { channel: string }) => {
+      if (message.channel === this.channel) onCommit();
+    };
+    client.on('notification', listener);
+    await runner.query(`LISTEN "${this.channel}"`);
+    this.stopListening = async () => {
+      client.off('notification', listener);
+      await runner.query(`UNLISTEN "${this.channel}"`);
+    };
+  }
+
   async releaseLock(): Promise<void> {
     const runner = this.lockRunner;
     this.lockRunner = undefined;
+    const stopListening = this.stopListening;
+    this.stopListening = undefined;
+    await stopListening?.().catch(() => undefined);
     if (!runner) return;
     // Releasing the connection to the pool would keep the session lock; unlock first.
     await runner.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
