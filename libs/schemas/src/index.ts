@@ -10,6 +10,7 @@ export {
   type JsonValue,
 } from './json-value';
 export { SchemaValidationError, type SchemaIssue } from './schema-validation.error';
+export { base58ByteLength } from './base58.util';
 export { defineTopic, deadLetterTopicOf, type TopicDefinition, type TopicData } from './topic';
 export { topics, findTopic, allTopics } from './registry';
 export { chainEvmLogTopic, chainEvmReorgTopic, chainSolanaTxTopic } from './topics/chain.topics';

@@ -1,6 +1,6 @@
 import { solanaIdlNames, type SolanaIdlName } from '@convergence/contracts';
+import { base58ByteLength } from '@convergence/schemas';
 import { z } from 'zod';
-import { base58ByteLength } from './base58-length.util';
 import type { SolanaProgramConfig } from './solana-program.model';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);

@@ -1,4 +1,4 @@
-import { base58ByteLength } from './base58-length.util';
+import { base58ByteLength } from './base58.util';
 
 describe(base58ByteLength.name, () => {
   it('measures public keys and signatures', () => {

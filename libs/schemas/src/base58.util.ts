@@ -1,9 +1,10 @@
 const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
 /**
- * How many bytes a base58 string decodes to, or undefined when it is not base58. Config validation
- * uses it to tell a public key (32) from a signature (64) without loading @solana/web3.js, which
- * must not load before OpenTelemetry patches `http` (config is read by instrument.ts).
+ * How many bytes a base58 string decodes to, or undefined when it is not base58: tells a Solana public
+ * key (32) from a signature (64). Config validation of the chain-indexer and unlock-engine uses it
+ * without loading @solana/web3.js, which must not load before OpenTelemetry patches `http` (config
+ * is read by instrument.ts).
  *
  * @example
  * base58ByteLength('11111111111111111111111111111111') // 32
