@@ -64,10 +64,11 @@ export class MetricSamplerService implements OnApplicationBootstrap, OnModuleDes
   /**
    * Takes one sample of this instance and of every service now and stores it. `periodic`: a timer's
    * tick, which leaves the services out when another replica sampled them within half an interval (a
-   * report asks without it, so its figures run up to the request).
+   * report asks without it, so its figures run up to the request). `at`: the time the sample is
+   * stored under (default: now) — a report passes the end of its window so the sample falls inside it.
    */
-  async sampleNow(options: { periodic?: boolean } = {}): Promise<void> {
-    const at = this.clock();
+  async sampleNow(options: { periodic?: boolean; at?: Date } = {}): Promise<void> {
+    const at = options.at ?? this.clock();
     await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [SAMPLER_LOCK]);
       const skipServices =

@@ -33,9 +33,11 @@ export class WeeklyReportService {
   async weekly(end: string | undefined): Promise<WeeklyReport> {
     const now = this.clock();
     const window = reportWindowOf(end, now);
-    // A period reaching (about) now gets a fresh sample, so the figures run up to the request.
+    // A period reaching (about) now gets a fresh sample, so the figures run up to the request. It is
+    // stored under `now`, not a later clock reading: a sample a millisecond past the window's end
+    // would be left out of it.
     if (window.end.getTime() >= now.getTime() - this.env.REPORT_SAMPLE_INTERVAL_MS)
-      await this.sampler.sampleNow();
+      await this.sampler.sampleNow({ at: now });
     const [bySource, walletsByDay, alertsFired] = await Promise.all([
       this.samples(window),
       this.walletsByDay(window),
