@@ -33,8 +33,15 @@ export function cachedReadOf(
   url: string | undefined,
   headers: IncomingHttpHeaders,
 ): CachedRead | undefined {
-  if (method !== 'GET' || !url) return undefined;
-  if (headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined) return undefined;
+  if (method !== 'GET' || !url || isConditional(headers)) return undefined;
+  return cachedReadOfUrl(routes, url);
+}
+
+/** The URL half of {@link cachedReadOf}: its answer depends on the URL alone, so it can be remembered. */
+export function cachedReadOfUrl(
+  routes: ReadonlyMap<string, CachedReadRoute>,
+  url: string,
+): CachedRead | undefined {
   const mark = url.indexOf('?');
   const route = routes.get(mark < 0 ? url : url.slice(0, mark));
   if (!route) return undefined;
@@ -42,4 +49,42 @@ export function cachedReadOf(
   if (!parsed.success) return undefined;
   const wallet = (parsed.data as Record<string, unknown>)['address'];
   return typeof wallet === 'string' ? { route, wallet } : undefined;
+}
+
+function isConditional(headers: IncomingHttpHeaders): boolean {
+  return headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined;
+}
+
+/**
+ * {@link cachedReadOf} remembering each URL's answer (the query parse and the route's schema were a
+ * tenth of a cached read's CPU), for at most `maxUrls` URLs: when full, it forgets them all and
+ * starts again. The conditional-request check still runs on every request.
+ */
+export class CachedReadRecognizer {
+  private readonly byUrl = new Map<string, CachedRead | null>();
+
+  constructor(
+    private readonly routes: ReadonlyMap<string, CachedReadRoute>,
+    private readonly maxUrls: number,
+  ) {}
+
+  readOf(
+    method: string | undefined,
+    url: string | undefined,
+    headers: IncomingHttpHeaders,
+  ): CachedRead | undefined {
+    if (method !== 'GET' || !url || isConditional(headers)) return undefined;
+    let read = this.byUrl.get(url);
+    if (read === undefined) {
+      read = cachedReadOfUrl(this.routes, url) ?? null;
+      if (this.byUrl.size >= this.maxUrls) this.byUrl.clear();
+      this.byUrl.set(url, read);
+    }
+    return read ?? undefined;
+  }
+
+  /** URLs remembered now (for tests). */
+  get size(): number {
+    return this.byUrl.size;
+  }
 }

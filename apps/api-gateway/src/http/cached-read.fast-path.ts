@@ -16,7 +16,7 @@ import { securityHeaders } from '../protection/security-headers';
 import { forwardedRoutes } from '../routes/route-table';
 import type { UpstreamResponse } from '../upstream/upstream.client';
 import { jsonContentTypeOf, weakEtagOf } from './cached-answer-headers.util';
-import { type CachedReadRoute, cachedReadOf, cachedReadRoutes } from './cached-read-request.util';
+import { CachedReadRecognizer, type CachedReadRoute, cachedReadRoutes } from './cached-read-request.util';
 import { recordHeadersOf } from './recorded-headers.util';
 
 type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
@@ -44,9 +44,9 @@ interface PreparedAnswer {
 @Injectable()
 export class CachedReadFastPath implements OnApplicationBootstrap {
   private readonly logger = new Logger(CachedReadFastPath.name);
-  private readonly routes = cachedReadRoutes(Object.values(forwardedRoutes));
   private readonly security = recordHeadersOf(securityHeaders);
   private readonly prepared = new WeakMap<UpstreamResponse, PreparedAnswer | null>();
+  private readonly reads: CachedReadRecognizer;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -57,7 +57,13 @@ export class CachedReadFastPath implements OnApplicationBootstrap {
     private readonly httpMetrics: HttpMetrics,
     private readonly metrics: GatewayMetrics,
     @Inject(GATEWAY_ENV) private readonly env: GatewayEnv,
-  ) {}
+  ) {
+    // As many URLs as the cache holds answers: each cached answer's URL is remembered.
+    this.reads = new CachedReadRecognizer(
+      cachedReadRoutes(Object.values(forwardedRoutes)),
+      env.CACHE_MAX_ENTRIES,
+    );
+  }
 
   /** Puts the fast path in front of the server's request listeners (Express, behind Socket.IO's). */
   onApplicationBootstrap(): void {
@@ -69,12 +75,15 @@ export class CachedReadFastPath implements OnApplicationBootstrap {
       if (this.serve(request, response)) return;
       for (const listener of fullPipeline) listener.call(server, request, response);
     });
-    this.logger.log({ msg: 'cached-read fast path on', routes: [...this.routes.keys()] });
+    this.logger.log({
+      msg: 'cached-read fast path on',
+      routes: [...cachedReadRoutes(Object.values(forwardedRoutes)).keys()],
+    });
   }
 
   /** Answers the request and returns true, or returns false having changed nothing. */
   serve(request: IncomingMessage, response: ServerResponse): boolean {
-    const read = cachedReadOf(this.routes, request.method, request.url, request.headers);
+    const read = this.reads.readOf(request.method, request.url, request.headers);
     if (!read) return false;
     const cached = this.cache.peek(read.route.cache, read.wallet);
     const answer = cached && this.prepare(cached);
@@ -142,18 +151,14 @@ export class CachedReadFastPath implements OnApplicationBootstrap {
   /** The HTTP RED metrics as libs/telemetry's middleware records them, under the route's template. */
   private recordWhenDone(route: CachedReadRoute, request: IncomingMessage, response: ServerResponse): void {
     const started = process.hrtime.bigint();
-    let recorded = false;
-    const record = (): void => {
-      if (recorded) return;
-      recorded = true;
+    // A response emits 'close' once: after 'finish', or when the client went away first.
+    response.on('close', () =>
       this.httpMetrics.record({
         method: request.method ?? 'GET',
         route: route.path,
         statusCode: response.statusCode,
         durationSeconds: Number(process.hrtime.bigint() - started) / 1e9,
-      });
-    };
-    response.once('finish', record);
-    response.once('close', record);
+      }),
+    );
   }
 }
