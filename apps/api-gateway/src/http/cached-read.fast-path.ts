@@ -17,9 +17,8 @@ import { forwardedRoutes } from '../routes/route-table';
 import type { UpstreamResponse } from '../upstream/upstream.client';
 import { jsonContentTypeOf, weakEtagOf } from './cached-answer-headers.util';
 import { CachedReadRecognizer, type CachedReadRoute, cachedReadRoutes } from './cached-read-request.util';
+import { endFastPathSpan, startFastPathSpan } from './fast-path-span';
 import { recordHeadersOf } from './recorded-headers.util';
-
-type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
 
 /** What a cached answer is sent as, worked out once per answer. */
 interface PreparedAnswer {
@@ -36,8 +35,8 @@ interface PreparedAnswer {
  * API key this instance looked up less than 10 s ago, the route's role and scope, the rate limit
  * (the same counters), the route's query schema. The answer carries the same headers (helmet's,
  * CORS, RateLimit-*, x-cache, Content-Type, ETag) and is counted in the same HTTP and cache metrics
- * (and in `api_gateway_fast_path_answers_total`);
- * the http instrumentation still opens its server span (it wraps the server's `emit`). Whatever the
+ * (and in `api_gateway_fast_path_answers_total`), and traced by a SERVER span of its own
+ * (fast-path-span.ts), since it runs ahead of the http instrumentation. Whatever the
  * fast path cannot answer alone — a miss, a refusal, an error, an unknown key — it hands on
  * untouched to the full pipeline, which decides, logs and answers as before.
  */
@@ -65,16 +64,20 @@ export class CachedReadFastPath implements OnApplicationBootstrap {
     );
   }
 
-  /** Puts the fast path in front of the server's request listeners (Express, behind Socket.IO's). */
+  /**
+   * Puts the fast path in front of the server's `request` event: ahead of the http instrumentation
+   * (which wraps `Server.prototype.emit`), Socket.IO and Express. What it does not answer is emitted
+   * as before, instrumentation included.
+   */
   onApplicationBootstrap(): void {
     if (!this.env.GATEWAY_FAST_CACHED_READS) return;
     const server = this.adapterHost.httpAdapter.getHttpServer() as Server;
-    const fullPipeline = server.listeners('request') as RequestListener[];
-    server.removeAllListeners('request');
-    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-      if (this.serve(request, response)) return;
-      for (const listener of fullPipeline) listener.call(server, request, response);
-    });
+    const emit = server.emit;
+    const serve = (request: IncomingMessage, response: ServerResponse) => this.serve(request, response);
+    server.emit = function (this: Server, event: string | symbol, ...args: unknown[]): boolean {
+      if (event === 'request' && serve(args[0] as IncomingMessage, args[1] as ServerResponse)) return true;
+      return Reflect.apply(emit, this, [event, ...args]) as boolean;
+    } as Server['emit'];
     this.logger.log({
       msg: 'cached-read fast path on',
       routes: [...cachedReadRoutes(Object.values(forwardedRoutes)).keys()],
@@ -148,17 +151,22 @@ export class CachedReadFastPath implements OnApplicationBootstrap {
     return prepared ?? undefined;
   }
 
-  /** The HTTP RED metrics as libs/telemetry's middleware records them, under the route's template. */
+  /**
+   * The request's SERVER span, and the HTTP RED metrics as libs/telemetry's middleware records them,
+   * under the route's template.
+   */
   private recordWhenDone(route: CachedReadRoute, request: IncomingMessage, response: ServerResponse): void {
     const started = process.hrtime.bigint();
+    const span = startFastPathSpan(request, route.path);
     // A response emits 'close' once: after 'finish', or when the client went away first.
-    response.on('close', () =>
+    response.on('close', () => {
+      endFastPathSpan(span, response.statusCode);
       this.httpMetrics.record({
         method: request.method ?? 'GET',
         route: route.path,
         statusCode: response.statusCode,
         durationSeconds: Number(process.hrtime.bigint() - started) / 1e9,
-      }),
-    );
+      });
+    });
   }
 }

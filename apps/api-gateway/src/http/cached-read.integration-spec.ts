@@ -1,4 +1,7 @@
 import { get } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { type OtlpReceiver, startOtlpReceiver } from '@convergence/telemetry/testing';
+import { SpanKind } from '@opentelemetry/api';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { type GatewayUnderTest, SIWE_DOMAIN, startGateway } from '../testing/gateway.process';
 import { type Tokens, bearer, postJson, signIn } from '../testing/sign-in';
@@ -16,11 +19,14 @@ function sample(metrics: string, series: string): number {
 describe('cached reads (fast path ahead of Express and Nest)', () => {
   const admin = privateKeyToAccount(generatePrivateKey());
   let gw: GatewayUnderTest;
+  let receiver: OtlpReceiver;
   let adminTokens: Tokens;
   let viewerTokens: Tokens;
 
   beforeAll(async () => {
+    receiver = await startOtlpReceiver();
     gw = await startGateway({
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
       ADMIN_WALLETS: admin.address,
       CORS_ORIGINS: ORIGIN,
       // Own, small bucket for eligibility so the limit is reached within the test.
@@ -35,6 +41,7 @@ describe('cached reads (fast path ahead of Express and Nest)', () => {
   });
   afterAll(async () => {
     await gw?.stop();
+    await receiver?.close();
   });
 
   const wallet = () => privateKeyToAccount(generatePrivateKey()).address.toLowerCase();
@@ -188,5 +195,42 @@ describe('cached reads (fast path ahead of Express and Nest)', () => {
     expect(extraField.status).toBe(400);
     const problem = (await extraField.json()) as { errors: { message: string }[] };
     expect(problem.errors[0]?.message).toContain("'x'");
+  });
+
+  it("traces a hit in its own SERVER span under the caller's traceparent, and a miss through the http instrumentation", async () => {
+    // Own wallet: each caller has 4 eligibility reads in this run.
+    const tokens = await signIn(gw.url, privateKeyToAccount(generatePrivateKey()), SIWE_DOMAIN);
+    const address = wallet();
+    const traceparent = () => {
+      const [traceId, spanId] = [randomBytes(16).toString('hex'), randomBytes(8).toString('hex')];
+      return { traceId, spanId, header: `00-${traceId}-${spanId}-01` };
+    };
+    const [missParent, hitParent] = [traceparent(), traceparent()];
+    const miss = await eligibility(address, { ...bearer(tokens), traceparent: missParent.header });
+    const hit = await eligibility(address, { ...bearer(tokens), traceparent: hitParent.header });
+    expect([miss.headers.get('x-cache'), hit.headers.get('x-cache')]).toEqual(['miss', 'hit']);
+
+    const serverSpanOf = (parent: { traceId: string; spanId: string }) =>
+      receiver
+        .spans()
+        .find(
+          (s) =>
+            s.serviceName === 'api-gateway' &&
+            s.kind === SpanKind.SERVER &&
+            s.traceId === parent.traceId &&
+            s.parentSpanId === parent.spanId,
+        );
+    await receiver.waitForSpans(() => !!serverSpanOf(missParent) && !!serverSpanOf(hitParent), 20_000);
+    expect(serverSpanOf(missParent)!.scopeName).toBe('@opentelemetry/instrumentation-http');
+    expect(serverSpanOf(hitParent)).toMatchObject({
+      name: 'GET /api/unlocks/eligibility',
+      scopeName: 'api-gateway.cached-read-fast-path',
+      attributes: expect.objectContaining({
+        'http.method': 'GET',
+        'http.route': '/api/unlocks/eligibility',
+        'http.target': `/api/unlocks/eligibility?address=${address}`,
+        'http.status_code': 200,
+      }),
+    });
   });
 });
