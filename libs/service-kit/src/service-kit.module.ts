@@ -6,6 +6,7 @@ import type { TopicDefinition } from '@convergence/schemas';
 import { HealthModule, MetricsModule, PostgresReadinessCheck } from '@convergence/telemetry';
 import type { DataSource, DataSourceOptions } from 'typeorm';
 import { POOL_MAX, PoolMetrics } from './database/pool-metrics';
+import { QueryMetrics } from './database/query-metrics';
 import { openServiceDataSource, serviceDataSourceOptions } from './database/service-data-source';
 
 export interface ServiceKitOptions {
@@ -77,7 +78,7 @@ export class ServiceKitModule {
           ],
         }),
       ],
-      providers: [{ provide: POOL_MAX, useValue: env.DATABASE_POOL_MAX }, PoolMetrics],
+      providers: [{ provide: POOL_MAX, useValue: env.DATABASE_POOL_MAX }, PoolMetrics, QueryMetrics],
     };
   }
 }

@@ -18,6 +18,8 @@ export function readingsOf(service: string, samples: readonly PromSample[]): Sam
   };
   const buckets = (prefix: string, s: PromSample) => add(`${prefix}_bucket:${s.labels['le']}`, s.value);
   for (const s of samples) {
+    // Every service's own SQL statements (libs/service-kit QueryMetrics).
+    if (s.name === 'db_client_operation_duration_seconds_bucket') buckets('db_query', s);
     if (service === 'api-gateway') {
       if (PROBE_ROUTES.has(s.labels['route'] ?? '')) continue;
       if (s.name === 'http_requests_total') {
@@ -29,6 +31,8 @@ export function readingsOf(service: string, samples: readonly PromSample[]): Sam
       if (s.name === 'oracle_llm_request_duration_seconds_bucket') buckets('llm_latency', s);
       else if (s.name === 'oracle_llm_request_duration_seconds_count') add('llm_calls', s.value);
       else if (s.name === 'oracle_llm_cost_usd_total') add('llm_cost_usd', s.value);
+      else if (s.name === 'oracle_transactions_total' && s.labels['outcome'] === 'reverted')
+        add('contract_reverts', s.value);
     } else if (service === 'unlock-engine') {
       if (s.name === 'unlock_engine_achievements_total') add('unlocks_achieved', s.value);
     } else if (service === 'chain-indexer') {

@@ -33,7 +33,13 @@ function serviceMetrics() {
     labelNames: ['chain_id', 'endpoint', 'kind'],
     registers: [registry],
   });
-  return { registry, llmLatency, llmCost, achievements, rpcErrors };
+  const transactions = new Counter({
+    name: 'oracle_transactions_total',
+    help: 'transactions',
+    labelNames: ['chain', 'outcome'],
+    registers: [registry],
+  });
+  return { registry, llmLatency, llmCost, achievements, rpcErrors, transactions };
 }
 
 describe('GET /api/operator/reports/weekly', () => {
@@ -77,6 +83,8 @@ describe('GET /api/operator/reports/weekly', () => {
     metrics.llmCost.inc({ model: 'claude' }, 0.42);
     metrics.achievements.inc({ provisional: 'false' }, 3);
     metrics.rpcErrors.inc({ chain_id: '1', endpoint: '0:rpc', kind: 'timeout' }, 2);
+    metrics.transactions.inc({ chain: '31337', outcome: 'reverted' });
+    metrics.transactions.inc({ chain: '31337', outcome: 'confirmed' }, 5);
     await publishMetrics();
 
     const response = await report();
@@ -90,9 +98,11 @@ describe('GET /api/operator/reports/weekly', () => {
       llmCostUsd: 0.42,
       unlocksCompleted: 3,
       failedRpcCalls: 2,
-      dbQueryP95Ms: null,
-      contractReverts: 0,
+      // The oracle's one reverted settlement transaction; the gateway sent none.
+      contractReverts: 1,
     });
+    // The gateway's own SQL statements (sign-in, auth log, samples) are timed.
+    expect(body.figures.dbQueryP95Ms).toBeGreaterThan(0);
     expect(body.figures.llmLatencyP95Ms).toBeGreaterThan(500);
     expect(body.figures.llmLatencyP95Ms).toBeLessThanOrEqual(1000);
     // The sign-in above is this gateway's API traffic and its one active wallet today.
@@ -106,7 +116,7 @@ describe('GET /api/operator/reports/weekly', () => {
     expect(body.details.alertsFired).toBe(2);
     expect(alertHistoryQuery).toContain('status=firing');
     expect(body.notes.find((n) => n.figure === 'dbQueryP95Ms')!.note).toContain(
-      'no service measures query time',
+      'db_client_operation_duration_seconds',
     );
     expect(body.notes.find((n) => n.figure === 'uptimePercent')!.note).toContain('known only from');
   });
@@ -138,7 +148,7 @@ describe('GET /api/operator/reports/weekly', () => {
     const text = await response.text();
     expect(text).toMatch(/^# Convergence weekly operations report\n\n\*\*Period:\*\* /);
     expect(text).toContain('| Unlocks completed | 7 |');
-    expect(text).toContain('| DB query time (p95) | n/a |');
+    expect(text).toMatch(/\| DB query time \(p95\) \| \d+(\.\d)? ms \|/);
   });
 
   it('refuses a bad format or end, naming the field', async () => {

@@ -48,6 +48,9 @@ function input(overrides: Partial<WeeklyReportInput> = {}): WeeklyReportInput {
           'api_latency_bucket:0.5': 0,
           'api_latency_bucket:+Inf': 0,
           contract_reverts: 0,
+          'db_query_bucket:0.001': 0,
+          'db_query_bucket:0.01': 0,
+          'db_query_bucket:+Inf': 0,
         },
         {
           api_requests: 100,
@@ -55,6 +58,10 @@ function input(overrides: Partial<WeeklyReportInput> = {}): WeeklyReportInput {
           'api_latency_bucket:0.1': 90,
           'api_latency_bucket:0.5': 100,
           'api_latency_bucket:+Inf': 100,
+          // 100 statements an hour, half of them under 1 ms, all under 10 ms.
+          'db_query_bucket:0.001': 50,
+          'db_query_bucket:0.01': 100,
+          'db_query_bucket:+Inf': 100,
         },
       ),
     ],
@@ -68,6 +75,10 @@ function input(overrides: Partial<WeeklyReportInput> = {}): WeeklyReportInput {
           'llm_latency_bucket:1': 0,
           'llm_latency_bucket:5': 0,
           'llm_latency_bucket:+Inf': 0,
+          contract_reverts: 0,
+          'db_query_bucket:0.001': 0,
+          'db_query_bucket:0.01': 0,
+          'db_query_bucket:+Inf': 0,
         },
         {
           llm_calls: 2,
@@ -75,6 +86,10 @@ function input(overrides: Partial<WeeklyReportInput> = {}): WeeklyReportInput {
           'llm_latency_bucket:1': 1,
           'llm_latency_bucket:5': 2,
           'llm_latency_bucket:+Inf': 2,
+          // One reverted settlement transaction an hour; 100 statements, none under 1 ms.
+          contract_reverts: 1,
+          'db_query_bucket:0.01': 100,
+          'db_query_bucket:+Inf': 100,
         },
       ),
       'unlock-engine': hourly(-1, 168, { unlocks_achieved: 10 }, { unlocks_achieved: 3 }),
@@ -94,14 +109,15 @@ describe(weeklyReportOf.name, () => {
     expect(report.figures).toEqual({
       apiP95Ms: 300,
       llmLatencyP95Ms: 4600,
-      dbQueryP95Ms: null,
+      // Gateway and oracle statements together: 8,400 of 33,600 under 1 ms, the 31,920th at 9.4 ms.
+      dbQueryP95Ms: 9.4,
       uptimePercent: 100,
       dailyActiveWallets: 40,
       unlocksCompleted: 504,
       llmCalls: 336,
       llmCostUsd: 1.68,
       errorRatePercent: 1,
-      contractReverts: 0,
+      contractReverts: 168,
       failedRpcCalls: 0,
     });
     expect(report.details).toMatchObject({ apiRequests: 16_800, alertsFired: 4 });
@@ -113,7 +129,9 @@ describe(weeklyReportOf.name, () => {
     expect(report.figures).toMatchObject({ llmCalls: null, unlocksCompleted: null, failedRpcCalls: null });
     const noteOf = (figure: string) => report.notes.find((n) => n.figure === figure)!.note;
     expect(noteOf('llmCalls')).toContain('no samples in the period');
-    expect(noteOf('dbQueryP95Ms')).toContain('no service measures query time');
+    // The gateway's own statements still make a DB figure: 8,400 of 16,800 under 1 ms.
+    expect(report.figures.dbQueryP95Ms).toBe(9.1);
+    expect(report.figures.contractReverts).toBe(0);
   });
 
   it('gives a figure whose samples start late with a note of what they cover', () => {
@@ -148,8 +166,9 @@ describe(weeklyReportMarkdown.name, () => {
     expect(markdown).toContain('# Convergence weekly operations report');
     expect(markdown).toContain('**Period:** 2026-11-15T00:00:00.000Z to 2026-11-22T00:00:00.000Z (UTC)');
     expect(markdown).toContain('| Metric | Value |\n| --- | --- |\n| API p95 latency | 300 ms |');
-    expect(markdown).toContain('| DB query time (p95) | n/a |');
+    expect(markdown).toContain('| DB query time (p95) | 9.4 ms |');
     expect(markdown).toContain('| LLM cost | $1.68 |');
+    expect(weeklyReportMarkdown(weeklyReportOf(input({ services: {} })))).toContain('| LLM calls | n/a |');
     expect(markdown).toContain('## Notes');
   });
 });

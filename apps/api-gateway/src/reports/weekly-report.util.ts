@@ -140,10 +140,11 @@ export function weeklyReportOf(input: WeeklyReportInput): WeeklyReport {
       'llm_latency',
       "p95 of the oracle's oracle_llm_request_duration_seconds",
     ),
-    dbQueryP95Ms: {
-      value: null,
-      note: 'no service measures query time yet (only pool use, db_client_connection_*); needs a query-duration histogram in libs/service-kit',
-    },
+    dbQueryP95Ms: p95(
+      [...gateway, ...Object.values(input.services).filter((p) => p !== undefined)],
+      'db_query',
+      'p95 of db_client_operation_duration_seconds over every SQL statement of the gateway and the services (ms resolution)',
+    ),
     uptimePercent: uptime
       ? {
           value: round(uptime.ratio * 100, 3),
@@ -188,9 +189,9 @@ export function weeklyReportOf(input: WeeklyReportInput): WeeklyReport {
               : 'error rate: no gateway samples in the period',
           },
     contractReverts: counter(
-      gateway,
+      [...gateway, ...service('oracle')],
       'contract_reverts',
-      'emergency operations the contracts refused or reverted (api_gateway_contract_reverts_total); transactions of other senders are not seen',
+      "the system's own transactions that reverted: the gateway's emergency operations (api_gateway_contract_reverts_total) and the oracle's settlement transactions (oracle_transactions_total{outcome=\"reverted\"}); transactions of other senders are not seen",
     ),
     failedRpcCalls: counter(
       service('chain-indexer'),

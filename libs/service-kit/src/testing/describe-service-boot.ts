@@ -70,6 +70,10 @@ export function describeServiceBoot({ app, entities, migrations }: ServiceBootSp
         expect(text).toMatch(/^db_client_connection_max(\{[^}]*\})? [1-9]\d*$/m);
         expect(text).toMatch(/^db_client_connection_count\{[^}]*state="used"[^}]*\} \d+$/m);
         expect(text).toMatch(/^db_client_connection_count\{[^}]*state="idle"[^}]*\} \d+$/m);
+        // The readiness checks above ran SELECTs through TypeORM.
+        expect(text).toMatch(
+          /^db_client_operation_duration_seconds_count\{[^}]*operation="SELECT"[^}]*\} [1-9]/m,
+        );
       } finally {
         expect(await service.stop()).toBe(0);
         expect(service.output()).toContain('shutdown complete');
