@@ -25,5 +25,7 @@ export {
 } from './demo-deployment';
 export { roles, type RoleName } from './roles';
 export { anchorEventsIdl } from './solana/anchor-events.idl';
+export { jupiterV6Idl } from './solana/jupiter-v6.idl';
 export { opinionMarketIdl } from './solana/opinion-market.idl';
+export { tensorswapIdl } from './solana/tensorswap.idl';
 export { solanaIdls, solanaIdlNames, type SolanaIdlName } from './solana/solana-idls';

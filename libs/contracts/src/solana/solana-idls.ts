@@ -1,4 +1,6 @@
 import { anchorEventsIdl } from './anchor-events.idl';
+import { jupiterV6Idl } from './jupiter-v6.idl';
+import { tensorswapIdl } from './tensorswap.idl';
 
 /**
  * Anchor IDLs of the Solana programs the indexer can decode events of, by the name configuration
@@ -6,6 +8,8 @@ import { anchorEventsIdl } from './anchor-events.idl';
  */
 export const solanaIdls = {
   'anchor-events': anchorEventsIdl,
+  'jupiter-v6': jupiterV6Idl,
+  tensorswap: tensorswapIdl,
 } as const;
 
 export type SolanaIdlName = keyof typeof solanaIdls;

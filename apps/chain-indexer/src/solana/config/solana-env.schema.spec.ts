@@ -67,7 +67,7 @@ describe('Solana environment', () => {
       expect.arrayContaining([
         'SOLANA_PROGRAMS.0.name: lowercase letters, digits, - and _ only',
         'SOLANA_PROGRAMS.0.programId: must be a base58 public key',
-        'SOLANA_PROGRAMS.0.idl: must be one of anchor-events',
+        'SOLANA_PROGRAMS.0.idl: must be one of anchor-events, jupiter-v6, tensorswap',
         expect.stringMatching(/^SOLANA_PROGRAMS\.0\.commitment: /),
         expect.stringMatching(/^SOLANA_PROGRAMS\.0\.startSlot: /),
         expect.stringMatching(/^SOLANA_PROGRAMS\.2: Unrecognized key/),

@@ -66,12 +66,14 @@ describe(AnchorEventDecoder.name, () => {
           programId,
           name: 'MyEvent',
           args: { data: '5', label: 'hello' },
+          innerBefore: 0,
         },
         {
           position: { instructionIndex: 1, eventIndex: 1 },
           programId,
           name: 'MyOtherEvent',
           args: { data: '18446744073709551615', label: 'max' },
+          innerBefore: 0,
         },
       ],
     });
@@ -95,8 +97,8 @@ describe(AnchorEventDecoder.name, () => {
     );
     const { events, undecodable } = decoder.decode(tx);
     expect(undecodable).toBe(0);
-    expect(events.map((e) => [e.name, e.position])).toEqual([
-      ['MyOtherEvent', { instructionIndex: 1, eventIndex: 0 }],
+    expect(events.map((e) => [e.name, e.position, e.innerBefore])).toEqual([
+      ['MyOtherEvent', { instructionIndex: 1, eventIndex: 0 }, 1], // after the token program's CPI
     ]);
   });
 

@@ -14,6 +14,11 @@ export interface AnchorEvent {
   readonly programId: string;
   readonly name: string;
   readonly args: Record<string, JsonValue>;
+  /**
+   * A logged (`emit!`) event: how many of its instruction's inner instructions had started when it
+   * was logged, which places it among them (an `emit_cpi!` event is one of them: its position says).
+   */
+  readonly innerBefore?: number;
 }
 
 export interface AnchorDecodeResult {
@@ -29,7 +34,7 @@ export interface AnchorDecodeResult {
  * transaction's events were rolled back with it: none.
  *
  * @example
- * new AnchorEventDecoder(programId, idl).decode(view).events // [{ name: 'MyEvent', args: { data: '5', label: 'hello' } }]
+ * new AnchorEventDecoder(programId, idl).decode(view).events // [{ name: 'MyEvent', args: { data: '5', label: 'hello' }, innerBefore: 0 }]
  */
 export class AnchorEventDecoder {
   private readonly coder: BorshEventCoder;
@@ -54,8 +59,13 @@ export class AnchorEventDecoder {
       const eventIndex = perInstruction.get(log.instructionIndex) ?? 0;
       perInstruction.set(log.instructionIndex, eventIndex + 1);
       const event = this.decodeBase64(log.fields[0] ?? '');
-      if (event) events.push({ ...event, position: { instructionIndex: log.instructionIndex, eventIndex } });
-      else undecodable += 1;
+      if (event) {
+        events.push({
+          ...event,
+          position: { instructionIndex: log.instructionIndex, eventIndex },
+          innerBefore: log.innerBefore,
+        });
+      } else undecodable += 1;
     }
     for (const [instructionIndex, inner] of tx.innerInstructions) {
       inner.forEach((ix, innerIndex) => {

@@ -33,7 +33,7 @@ export function solanaTxEventsOf(
   const decoded = [
     ...decodeSplTransfers(tx).map((t) => ({ ...t, kind: 'spl-transfer' as const })),
     ...anchor.events.map((e) => ({ ...e, kind: 'anchor-event' as const })),
-  ].sort((a, b) => comparePositions(a.position, b.position));
+  ].sort(compareOrder);
   return {
     undecodable: anchor.undecodable,
     events: decoded.map((event) => ({
@@ -56,14 +56,22 @@ export function solanaTxEventsOf(
   };
 }
 
-// Instruction, then its own events and inner instructions in order (logged events after CPIs: -1 → end).
-function comparePositions(a: SolanaEventPosition, b: SolanaEventPosition): number {
-  if (a.instructionIndex !== b.instructionIndex) return a.instructionIndex - b.instructionIndex;
-  return rankOf(a) - rankOf(b);
+const UNKNOWN_PLACE = 1e9;
+
+type Ordered = { readonly position: SolanaEventPosition; readonly innerBefore?: number };
+
+// By instruction; within one: the instruction itself, then its inner instructions and logged
+// events as they happened — a logged event after the inner instructions that started before it.
+function compareOrder(a: Ordered, b: Ordered): number {
+  if (a.position.instructionIndex !== b.position.instructionIndex) {
+    return a.position.instructionIndex - b.position.instructionIndex;
+  }
+  return rankOf(a) - rankOf(b) || (a.position.eventIndex ?? 0) - (b.position.eventIndex ?? 0);
 }
 
-function rankOf(p: SolanaEventPosition): number {
-  if (p.innerIndex !== undefined) return 1 + p.innerIndex;
-  if (p.eventIndex !== undefined) return 1_000_000 + p.eventIndex;
-  return 0;
+function rankOf({ position, innerBefore }: Ordered): number {
+  if (position.innerIndex !== undefined) return position.innerIndex;
+  // Between inner instruction innerBefore - 1 and innerBefore; unknown: after all of them.
+  if (position.eventIndex !== undefined) return (innerBefore ?? UNKNOWN_PLACE) - 0.5;
+  return -1;
 }

@@ -1,7 +1,8 @@
 import { SplTokenActions, startSolanaRpcShim, type SolanaRpcShim } from '@convergence/solana-rpc-shim';
+import { TOKEN_2022_PROGRAM_ID as SPL_TOKEN_2022, createTransferCheckedInstruction } from '@solana/spl-token';
 import { Connection, Keypair, LAMPORTS_PER_SOL, type PublicKey } from '@solana/web3.js';
 import { solanaTxViewOf } from './solana-tx-view.util';
-import { TOKEN_PROGRAM_ID, decodeSplTransfers } from './spl-transfer.decoder';
+import { TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, decodeSplTransfers } from './spl-transfer.decoder';
 import { solanaTxEventsOf } from './solana-tx-events.util';
 
 // Real transactions, executed by litesvm's SPL programs behind the shim and fetched with web3.js.
@@ -114,5 +115,44 @@ describe(decodeSplTransfers.name, () => {
       eventIndex: null,
       signature,
     });
+  });
+
+  it("decodes Token-2022 transfers under the program's real id, as @solana/spl-token encodes them", () => {
+    // litesvm's shim sends Token (classic) only, so the instruction comes from spl-token's own encoder.
+    expect(TOKEN_2022_PROGRAM_ID).toBe(SPL_TOKEN_2022.toBase58());
+    const [source, destination, owner] = [Keypair.generate(), Keypair.generate(), Keypair.generate()];
+    const ix = createTransferCheckedInstruction(
+      source.publicKey,
+      mint,
+      destination.publicKey,
+      owner.publicKey,
+      42n,
+      6,
+      [],
+      SPL_TOKEN_2022,
+    );
+    const view = {
+      signature: 'sig',
+      slot: 1n,
+      blockTime: null,
+      failed: false,
+      instructions: [
+        {
+          programId: ix.programId.toBase58(),
+          accounts: ix.keys.map((k) => k.pubkey.toBase58()),
+          data: ix.data,
+        },
+      ],
+      innerInstructions: new Map(),
+      logMessages: [],
+      tokenAccounts: new Map(),
+    };
+    expect(decodeSplTransfers(view)).toEqual([
+      expect.objectContaining({
+        programId: SPL_TOKEN_2022.toBase58(),
+        name: 'transferChecked',
+        args: expect.objectContaining({ amount: '42', mint: mint.toBase58(), decimals: 6 }),
+      }),
+    ]);
   });
 });

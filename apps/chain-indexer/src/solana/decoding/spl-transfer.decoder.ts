@@ -3,7 +3,7 @@ import type { InstructionView, SolanaTxView } from './solana-tx-view.model';
 import type { SolanaEventPosition } from './solana-event-id.util';
 
 export const TOKEN_PROGRAM_ID = 'TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA';
-export const TOKEN_2022_PROGRAM_ID = 'TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCz5bgajDz';
+export const TOKEN_2022_PROGRAM_ID = 'TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb';
 
 // SPL Token instruction tags (the first data byte); Token-2022 keeps the same ones.
 const TRANSFER = 3;
