@@ -8,6 +8,7 @@ import { FakeMessagesApi } from '../testing/fake-messages-api';
 import { OracleDb } from '../testing/oracle-db';
 import { sample } from '../testing/prometheus-text';
 import { startOracle } from '../testing/oracle-process';
+import { postOpinion, waitForMarket } from '../testing/oracle-api';
 import { fundedRandomKey, TestMarketChain } from '../testing/test-market-chain';
 
 /**
@@ -62,21 +63,8 @@ describe('oracle /metrics for the deploy rules and dashboards', () => {
     const openId = await chain.openMarket(alice, 'Metrics market left open', [
       { key: alice, amount: 10n ** 18n, text },
     ]);
-    await eventually(
-      async () => ((await fetch(`${oracle.url}/markets/${openId}`)).status === 200 ? true : undefined),
-      20_000,
-      'markets synced',
-    );
-    const res = await fetch(`${oracle.url}/markets/${settledId}/opinions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        staker: privateKeyToAccount(alice).address,
-        text,
-        signature: await chain.signOpinion(alice, text),
-      }),
-    });
-    expect(res.status).toBe(201);
+    await waitForMarket(oracle.url, openId);
+    expect((await postOpinion(oracle.url, chain, settledId, alice, text)).status).toBe(201);
     await chain.close(alice, settledId);
     await eventually(
       async () => ((await db.job(settledId))?.state === 'randomness_requested' ? true : undefined),

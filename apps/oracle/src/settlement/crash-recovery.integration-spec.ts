@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { createWorkerDatabase } from '@convergence/dev-stack';
 import { eventually } from '@convergence/messaging/testing';
 import { type ServiceProcess, spawnService, waitForReady } from '@convergence/service-kit/testing';
-import { privateKeyToAccount } from 'viem/accounts';
 import { FakeMessagesApi } from '../testing/fake-messages-api';
 import { OracleDb } from '../testing/oracle-db';
 import { oracleEnv, type OracleProcessOptions } from '../testing/oracle-process';
+import { postOpinion, waitForMarket } from '../testing/oracle-api';
 import { devKey, TestMarketChain } from '../testing/test-market-chain';
 
 const [ORACLE, ALICE, BOB] = [devKey(15), devKey(16), devKey(17)];
@@ -80,25 +80,12 @@ describe('oracle settlement across kill -9 and restart', () => {
     ]);
     running = await spawn('after-transition:queued');
     await waitForReady(running);
-    await eventually(
-      async () => ((await fetch(`${running!.url}/markets/${marketId}`)).status === 200 ? true : undefined),
-      20_000,
-      'synced',
-    );
+    await waitForMarket(running.url, marketId);
     for (const [key, text] of [
       [ALICE, 'Yes, inflows will continue'],
       [BOB, 'No, not this year'],
     ] as const) {
-      const res = await fetch(`${running.url}/markets/${marketId}/opinions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          staker: privateKeyToAccount(key).address,
-          text,
-          signature: await chain.signOpinion(key, text),
-        }),
-      });
-      expect(res.status).toBe(201);
+      expect((await postOpinion(running.url, chain, marketId, key, text)).status).toBe(201);
     }
     await chain.close(ALICE, marketId);
     await running.exited;

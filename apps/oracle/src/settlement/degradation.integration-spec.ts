@@ -10,6 +10,7 @@ import { UNLOCK_ACHIEVED_CONSUMER_GROUP } from '../interpretation/unlock-achieve
 import { FakeMessagesApi } from '../testing/fake-messages-api';
 import { OracleDb } from '../testing/oracle-db';
 import { startOracle } from '../testing/oracle-process';
+import { postOpinion, waitForMarket } from '../testing/oracle-api';
 import { devKey, TestMarketChain } from '../testing/test-market-chain';
 
 const [ORACLE, ALICE, BOB] = [devKey(18), devKey(19), devKey(12)];
@@ -92,22 +93,9 @@ describe('oracle degradation: outages, budgets, VRF timeouts, multisig', () => {
       statement,
       specs.map(([key, amount, text]) => ({ key, amount, text })),
     );
-    await eventually(
-      async () => ((await fetch(`${oracle!.url}/markets/${marketId}`)).status === 200 ? true : undefined),
-      20_000,
-      'synced',
-    );
+    await waitForMarket(oracle!.url, marketId);
     for (const [key, , text] of specs) {
-      const res = await fetch(`${oracle!.url}/markets/${marketId}/opinions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          staker: privateKeyToAccount(key).address,
-          text,
-          signature: await chain.signOpinion(key, text),
-        }),
-      });
-      expect(res.status).toBe(201);
+      expect((await postOpinion(oracle!.url, chain, marketId, key, text)).status).toBe(201);
     }
     return marketId;
   }

@@ -9,6 +9,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { FakeMessagesApi } from '../testing/fake-messages-api';
 import { OracleDb } from '../testing/oracle-db';
 import { startOracle } from '../testing/oracle-process';
+import { postOpinion, waitForMarket } from '../testing/oracle-api';
 import { devKey, TestMarketChain, type StakeSpec } from '../testing/test-market-chain';
 
 const [ORACLE, ALICE, BOB, CAROL] = [devKey(10), devKey(11), devKey(12), devKey(13)];
@@ -65,21 +66,9 @@ describe('oracle settlement on Hardhat', () => {
   /** Opens a market, waits until the oracle has synced it, and submits every signed opinion. */
   async function openWithOpinions(statement: string, specs = stakes): Promise<bigint> {
     const marketId = await chain.openMarket(ALICE, statement, specs);
-    await eventually(
-      async () => ((await api(`/markets/${marketId}`)).status === 200 ? true : undefined),
-      20_000,
-      'market synced',
-    );
+    await waitForMarket(oracle.url, marketId);
     for (const spec of specs) {
-      const res = await api<{ matchedStake: boolean }>(`/markets/${marketId}/opinions`, {
-        method: 'POST',
-        body: JSON.stringify({
-          staker: address(spec.key),
-          text: spec.text,
-          signature: await chain.signOpinion(spec.key, spec.text),
-        }),
-      });
-      expect(res.status).toBe(201);
+      expect((await postOpinion(oracle.url, chain, marketId, spec.key, spec.text)).status).toBe(201);
     }
     return marketId;
   }
@@ -302,11 +291,7 @@ describe('oracle settlement on Hardhat', () => {
     const marketId = await chain.openMarket(ALICE, 'Gas stays under 10 gwei all week', [
       { key: BOB, amount: 1n, text: 'Yes' },
     ]);
-    await eventually(
-      async () => ((await api(`/markets/${marketId}`)).status === 200 ? true : undefined),
-      20_000,
-      'market synced',
-    );
+    await waitForMarket(oracle.url, marketId);
 
     const forged = await api<{ status: number; detail: string }>(`/markets/${marketId}/opinions`, {
       method: 'POST',
