@@ -18,6 +18,11 @@ export const envSchema = serviceEnvSchema({ port: 3004, schema: 'alert_router' }
     .min(60)
     .max(30 * 86_400)
     .default(7 * 86_400),
+  /**
+   * How long before a group's flush moment its notification is prepared (message and request body
+   * built), in ms; 0 builds it at the flush moment. A change meanwhile has it prepared again.
+   */
+  ALERT_ROUTER_PREPARE_LEAD_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   /** Relay `alerts.notification.v1` from the outbox in this replica. */
   ALERT_ROUTER_OUTBOX_RELAY: z
     .enum(['true', 'false'], { message: 'must be true or false' })

@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import {
   type BeforeApplicationShutdown,
   Inject,
@@ -14,6 +13,7 @@ import { AggregationGroup, type FlushBatch } from '../grouping/aggregation-group
 import { groupKeyOf, groupLabelsOf } from '../grouping/group-key.util';
 import { RouterMetrics } from '../metrics/router.metrics';
 import { NotificationLogService } from '../notification-log/notification-log.service';
+import { ROUTER_OPTIONS, type RouterOptions } from '../router-options';
 import { matchRoutes } from '../routing/match-routes.util';
 import type { Route } from '../routing/route.model';
 import { RoutingConfigService } from '../routing-config/routing-config.service';
@@ -28,6 +28,8 @@ interface GroupSlot {
   readonly group: AggregationGroup;
   armedAt?: number;
   cancel?: CancelTask;
+  /** The pending preparation of the notification due at `armedAt`. */
+  cancelPrepare?: CancelTask;
   /** The flush in progress, so a slow flush and the next tick never overlap. */
   running: Promise<void>;
 }
@@ -62,6 +64,11 @@ export class DispatcherService
   private readonly flushListeners: FlushListener[] = [];
   private readonly flushStartListeners: FlushStartListener[] = [];
   private readonly abort = new AbortController();
+  /**
+   * One controller per flush under way, aborted at shutdown. Hundreds of deliveries each listening
+   * on one shared signal would cost O(n) per listener added and removed (EventTarget walks its list).
+   */
+  private readonly flushAborts = new Set<AbortController>();
   /** Flushes under way, so shutdown can let them record what they sent before the database closes. */
   private readonly inFlight = new Set<Promise<void>>();
   private maintenance?: CancelTask;
@@ -80,10 +87,9 @@ export class DispatcherService
     private readonly metrics: RouterMetrics,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SCHEDULER) private readonly scheduler: Scheduler,
+    @Inject(ROUTER_OPTIONS) private readonly options: RouterOptions,
   ) {
     metrics.observeDispatcher(() => this.counts());
-    // Every in-flight delivery listens for shutdown on this one signal; hundreds can be in flight.
-    setMaxListeners(0, this.abort.signal);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -120,8 +126,9 @@ export class DispatcherService
 
   onApplicationShutdown(): void {
     this.abort.abort();
+    for (const controller of this.flushAborts) controller.abort();
     this.maintenance?.();
-    for (const slot of this.slots.values()) slot.cancel?.();
+    for (const slot of this.slots.values()) cancelTimers(slot);
   }
 
   /** Registers a listener told after every flush that went through the pipeline. */
@@ -164,7 +171,7 @@ export class DispatcherService
   }
 
   private regroup(root: Route): void {
-    for (const slot of this.slots.values()) slot.cancel?.();
+    for (const slot of this.slots.values()) cancelTimers(slot);
     this.slots.clear();
     this.byGroupKey.clear();
     this.holders.clear();
@@ -186,6 +193,8 @@ export class DispatcherService
       slot.group.insert(alert, fingerprint);
       setOf(this.holders, fingerprint).add(id);
       this.arm(slot);
+      // The group changed: a notification prepared already is stale, prepare it again.
+      this.schedulePrepare(slot);
     }
   }
 
@@ -203,6 +212,29 @@ export class DispatcherService
       running.then(settled, settled);
       return running;
     });
+    slot.cancelPrepare?.();
+    slot.cancelPrepare = undefined;
+    this.schedulePrepare(slot);
+  }
+
+  /**
+   * Prepares the notification due at `armedAt` `prepareLeadMs` before (or at once if that moment
+   * passed), unless a preparation is pending already or there is no time left before the flush.
+   * The flush moment then only checks that nothing changed and sends (see FlushPipeline.prepare).
+   * The lead must cover preparing a whole burst of groups falling due together, and stays short so
+   * that few payloads wait in memory.
+   */
+  private schedulePrepare(slot: GroupSlot): void {
+    const dueMs = slot.armedAt;
+    if (dueMs === undefined || slot.cancelPrepare) return;
+    const at = Math.max(this.clock().getTime(), dueMs - this.options.prepareLeadMs);
+    if (at >= dueMs) return;
+    slot.cancelPrepare = this.scheduler.schedule(new Date(at), async () => {
+      slot.cancelPrepare = undefined;
+      if (this.slots.get(slot.id) !== slot || slot.armedAt !== dueMs) return;
+      const batch = slot.group.prepare(new Date(dueMs));
+      if (batch) this.pipeline.prepare(batch, dueMs - this.clock().getTime());
+    });
   }
 
   private async flush(slot: GroupSlot, dueAt: Date, dueAtMs: number): Promise<void> {
@@ -218,16 +250,20 @@ export class DispatcherService
     this.arm(slot);
     for (const listener of this.flushStartListeners) listener(batch.groupKey, dueAt);
     let outcome: FlushOutcome;
+    const abort = new AbortController();
+    this.flushAborts.add(abort);
     try {
       outcome = await this.pipeline.process(batch, slot.route, {
         sources: () => this.knownAlerts(),
         dueAtMs,
-        signal: this.abort.signal,
+        signal: abort.signal,
       });
     } catch (error) {
       this.metrics.flushes.inc({ result: 'failed' });
       this.logger.error({ err: error, groupKey: batch.groupKey }, 'flush failed; retrying at the next tick');
       return;
+    } finally {
+      this.flushAborts.delete(abort);
     }
     if (outcome.ok && this.slots.get(slot.id) === slot) {
       const { removed, droppable } = slot.group.markDelivered(batch);
@@ -258,7 +294,7 @@ export class DispatcherService
   }
 
   private drop(slot: GroupSlot): void {
-    slot.cancel?.();
+    cancelTimers(slot);
     this.slots.delete(slot.id);
     const ids = this.byGroupKey.get(slot.group.groupKey);
     ids?.delete(slot.id);
@@ -295,6 +331,12 @@ function withoutFingerprint(stored: StoredAlert): Alert {
   if (stored.generatorURL !== undefined) alert.generatorURL = stored.generatorURL;
   if (stored.timeout !== undefined) alert.timeout = stored.timeout;
   return alert;
+}
+
+function cancelTimers(slot: GroupSlot): void {
+  slot.cancel?.();
+  slot.cancelPrepare?.();
+  slot.cancelPrepare = undefined;
 }
 
 function setOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {

@@ -13,13 +13,14 @@ import {
   type DeliveryRecord,
   NotificationRecorderService,
 } from '../notification-log/notification-recorder.service';
-import { type DeliveryResult, ReceiverDelivery } from '../receivers';
+import { type DeliveryResult, ReceiverDelivery, type WebhookMessage } from '../receivers';
 import type { Route } from '../routing/route.model';
 import { RoutingConfigService } from '../routing-config/routing-config.service';
 import { type Integration, integrationsOf } from './integrations.util';
+import { batchMessageOf } from './batch-message.util';
 import { alertsToNotify, mutedAlertsOf } from './mute.util';
 import { SilenceCacheService } from './silence-cache.service';
-import { commonOf, webhookMessageOf } from './webhook-message.util';
+import { webhookMessageOf } from './webhook-message.util';
 
 /** What the dispatcher knows beside the batch. */
 export interface FlushContext {
@@ -69,6 +70,19 @@ export class FlushPipeline {
     private readonly metrics: RouterMetrics,
   ) {}
 
+  /**
+   * Builds ahead of a group's flush moment (`sendInMs` from now) what its flush will send when none of
+   * its alerts is muted then: the webhook message, the receivers' request bodies and connections. The flush finds them again through
+   * the batch's alerts array, which the group only hands out again while its content is unchanged;
+   * anything that changes the decision (silences, inhibition, the notification log) is still decided
+   * at the flush, from memory.
+   */
+  prepare(batch: FlushBatch, sendInMs: number): void {
+    const config = this.config.config;
+    const receiver = config.receivers.get(batch.receiver);
+    if (receiver) this.delivery.prepare(receiver, batchMessageOf(batch, config.externalUrl), sendInMs);
+  }
+
   async process(batch: FlushBatch, route: Route, context: FlushContext): Promise<FlushOutcome> {
     const config = this.config.config;
     const now = batch.flushedAt;
@@ -95,7 +109,8 @@ export class FlushPipeline {
         previous?.firing ?? [],
       );
       if (alerts.length === 0) continue;
-      const { firing, resolved } = partition(alerts, now);
+      // All of the batch's alerts: its own firing/resolved split holds (computed for this moment).
+      const { firing, resolved } = alerts === batch.alerts ? batch : partition(alerts, now);
       const decision = shouldNotify(
         previous,
         firing,
@@ -118,11 +133,20 @@ export class FlushPipeline {
     )
       ? this.ackLinks.urlFor(batch.groupKey, receiver.name)
       : undefined;
-    const sends = plans.map((plan) => this.send(batch, plan, now, { ackUrl, signal: context.signal }));
+    // All of the batch's alerts: the message prepared ahead of the flush moment, if it was.
+    const externalUrl = config.externalUrl;
+    const messages = plans.map((plan) =>
+      plan.alerts === batch.alerts
+        ? batchMessageOf(batch, externalUrl)
+        : webhookMessageOf({ ...batch, alerts: plan.alerts }, externalUrl, now),
+    );
+    const sends = plans.map((plan, i) =>
+      this.send(batch, plan, messages[i]!, { ackUrl, signal: context.signal }),
+    );
     this.metrics.flushToSendSeconds.observe((performance.now() - context.dueAtMs) / 1000);
     const unmutedFiring = unmutedFiringOf(batch, muted);
     const results = await Promise.all(sends);
-    const records = plans.map((plan, i) => recordOf(batch, plan, results[i]!, now));
+    const records = plans.map((plan, i) => recordOf(batch, plan, messages[i]!, results[i]!, now));
     await this.recorder.record(records, now);
     for (const record of records) {
       this.metrics.recordDelivery(
@@ -145,10 +169,9 @@ export class FlushPipeline {
   private async send(
     batch: FlushBatch,
     plan: Plan,
-    now: Date,
+    message: WebhookMessage,
     context: { ackUrl: string | undefined; signal: AbortSignal | undefined },
   ): Promise<DeliveryResult> {
-    const message = webhookMessageOf({ ...batch, alerts: plan.alerts }, this.config.config.externalUrl, now);
     const [result] = await this.delivery.deliver(plan.integration.receiver, message, {
       ...(context.ackUrl ? { ackUrl: context.ackUrl } : {}),
       ...(context.signal ? { signal: context.signal } : {}),
@@ -191,13 +214,20 @@ function partition(alerts: readonly Alert[], now: Date) {
   return { firing, resolved };
 }
 
-function recordOf(batch: FlushBatch, plan: Plan, result: DeliveryResult, now: Date): DeliveryRecord {
+function recordOf(
+  batch: FlushBatch,
+  plan: Plan,
+  message: WebhookMessage,
+  result: DeliveryResult,
+  now: Date,
+): DeliveryRecord {
   const firing = plan.alerts.some((alert) => !isResolved(alert, now));
   return {
     kind: 'notification',
     groupKey: batch.groupKey,
     groupLabels: { ...batch.groupLabels },
-    commonLabels: commonOf(plan.alerts.map((alert) => alert.labels)),
+    // The message's common labels are those of plan.alerts (computed once, when it was built).
+    commonLabels: message.commonLabels,
     receiver: batch.receiver,
     reason: plan.decision.reason,
     status: firing ? 'firing' : 'resolved',

@@ -65,4 +65,14 @@ describe(alertsToNotify.name, () => {
     ]);
     expect(alertsToNotify([firing, resolved], muted, now, true, [])).toEqual([]);
   });
+
+  it('returns the very array it was given when every alert is told (a prepared notification is keyed by it)', () => {
+    const alerts = [firing, resolved];
+    expect(alertsToNotify(alerts, new Map(), now, false, [])).toBe(alerts);
+    const onlyResolvedMuted = new Map([[fingerprintOf(resolved.labels), { silencedBy: ['s1'] }]]);
+    expect(alertsToNotify(alerts, onlyResolvedMuted, now, true, [fingerprintOf(resolved.labels)])).toBe(
+      alerts,
+    );
+    expect(alertsToNotify(alerts, onlyResolvedMuted, now, false, [])).toEqual([firing]);
+  });
 });

@@ -157,6 +157,90 @@ describe(AggregationGroup.name, () => {
     expect(group.nextFlushAt()).toEqual(at(30 * SECOND + 5 * MINUTE));
   });
 
+  describe('prepared ahead of the flush', () => {
+    const instances = (batch: { alerts: readonly Alert[] } | undefined) =>
+      batch?.alerts.map((alert) => `${alert.labels['instance']}:${alert.endsAt ? 'resolved' : 'firing'}`);
+
+    it('flushes exactly the snapshot prepared for its moment when nothing changed', () => {
+      const { group } = groupAt(0);
+      group.insert(alertOf('b', at(0), at(10 * MINUTE)));
+      group.insert(alertOf('a', at(0), at(20 * SECOND)));
+      const prepared = group.prepare(at(30 * SECOND));
+      expect(group.isPreparedFor(at(30 * SECOND))).toBe(true);
+      const batch = group.flush(at(30 * SECOND));
+      expect(batch?.alerts).toBe(prepared?.alerts);
+      expect(batch?.flushedAt).toEqual(at(30 * SECOND));
+      expect(instances(batch)).toEqual(['a:resolved', 'b:firing']);
+    });
+
+    it('reuses a prepared snapshot for a late flush while no alert ended in between', () => {
+      const { group } = groupAt(0);
+      group.insert(alertOf('a', at(0), at(10 * MINUTE)));
+      const prepared = group.prepare(at(30 * SECOND));
+      expect(group.flush(at(31 * SECOND))?.alerts).toBe(prepared?.alerts);
+    });
+
+    it('rebuilds the snapshot when an alert joined after it was prepared', () => {
+      const { group, setNow } = groupAt(0);
+      group.insert(alertOf('a', at(0), at(10 * MINUTE)));
+      const prepared = group.prepare(at(30 * SECOND));
+      setNow(29 * SECOND);
+      group.insert(alertOf('b', at(29 * SECOND), at(10 * MINUTE)));
+      expect(group.isPreparedFor(at(30 * SECOND))).toBe(false);
+      const batch = group.flush(at(30 * SECOND));
+      expect(batch?.alerts).not.toBe(prepared?.alerts);
+      expect(instances(batch)).toEqual(['a:firing', 'b:firing']);
+    });
+
+    it('rebuilds the snapshot when an alert was resolved after it was prepared', () => {
+      const { group, setNow } = groupAt(0);
+      group.insert(alertOf('a', at(0), at(10 * MINUTE)));
+      group.prepare(at(30 * SECOND));
+      setNow(29 * SECOND);
+      group.insert(alertOf('a', at(0), at(29 * SECOND), at(29 * SECOND)));
+      const batch = group.flush(at(30 * SECOND));
+      expect(instances(batch)).toEqual(['a:resolved']);
+      expect(batch?.resolved.size).toBe(1);
+    });
+
+    it('rebuilds the snapshot when an alert ended between the prepared moment and a late flush', () => {
+      const { group } = groupAt(0);
+      group.insert(alertOf('a', at(0), at(31 * SECOND)));
+      const prepared = group.prepare(at(30 * SECOND));
+      expect(instances(prepared)).toEqual(['a:firing']);
+      expect(group.isPreparedFor(at(31 * SECOND))).toBe(false);
+      expect(instances(group.flush(at(31 * SECOND)))).toEqual(['a:resolved']);
+    });
+
+    it('rebuilds the snapshot once delivered resolved alerts left the group', () => {
+      const { group } = groupAt(0);
+      group.insert(alertOf('firing', at(0), at(60 * MINUTE)));
+      group.insert(alertOf('resolved', at(0), at(10 * SECOND)));
+      const batch = group.flush(at(30 * SECOND));
+      if (!batch) throw new Error('expected a batch');
+      group.prepare(at(30 * SECOND + 5 * MINUTE));
+      group.markDelivered(batch);
+      expect(group.isPreparedFor(at(30 * SECOND + 5 * MINUTE))).toBe(false);
+      expect(instances(group.flush(at(30 * SECOND + 5 * MINUTE)))).toEqual(['firing:firing']);
+    });
+
+    it('does not let a view taken before the prepared moment replace the prepared snapshot', () => {
+      const { group } = groupAt(0);
+      group.insert(alertOf('a', at(0), at(10 * MINUTE)));
+      const prepared = group.prepare(at(30 * SECOND));
+      expect(group.snapshot(at(10 * SECOND))?.alerts).not.toBe(prepared?.alerts);
+      expect(group.flush(at(30 * SECOND))?.alerts).toBe(prepared?.alerts);
+    });
+
+    it('keeps a prepared snapshot for one flush only', () => {
+      const { group } = groupAt(0);
+      group.insert(alertOf('a', at(0), at(60 * MINUTE)));
+      group.prepare(at(30 * SECOND));
+      group.flush(at(30 * SECOND));
+      expect(group.isPreparedFor(at(30 * SECOND + 5 * MINUTE))).toBe(false);
+    });
+  });
+
   it('refuses a batch from another group', () => {
     const { group } = groupAt(0);
     const other = new AggregationGroup(route, { alertname: 'Other' }, () => at(0));

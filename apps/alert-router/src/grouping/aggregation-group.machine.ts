@@ -1,5 +1,5 @@
 import type { Alert, Fingerprint, Labels } from '../alerts/alert.model';
-import { compareAlerts, isResolved } from '../alerts/alert.util';
+import { compareAlerts } from '../alerts/alert.util';
 import { fingerprintOf } from '../alerts/fingerprint.util';
 import type { Route } from '../routing/route.model';
 import { groupKeyOf } from './group-key.util';
@@ -21,11 +21,26 @@ export interface FlushBatch {
   readonly resolved: ReadonlySet<Fingerprint>;
 }
 
+/** A snapshot's content, reusable for any `now` in [fromMs, untilMs) while the group is unchanged. */
+interface Content {
+  readonly version: number;
+  readonly fromMs: number;
+  /** The first end time after `fromMs` (an alert resolving there changes the snapshot). */
+  readonly untilMs: number;
+  readonly alerts: readonly Alert[];
+  readonly firing: ReadonlySet<Fingerprint>;
+  readonly resolved: ReadonlySet<Fingerprint>;
+}
+
 /**
  * One aggregation group (Alertmanager's `aggrGroup`) as a timer-free state machine: the owner asks
  * `nextFlushAt()`, calls `flush(now)` then, sends the batch, and reports success with
  * `markDelivered(batch)`. The first flush comes group_wait after the group was created — at once
  * if an alert started more than group_wait ago — and later ones every group_interval.
+ *
+ * `prepare(at)` builds the snapshot a flush at `at` will send ahead of time (sorting and copying
+ * the alerts is most of a flush's own work); the flush reuses it unless the group changed since
+ * (an alert added, updated or removed) or an alert's end time passed in between.
  *
  * @example
  * const group = new AggregationGroup(route, groupLabelsOf(route, alert.labels), () => new Date());
@@ -37,6 +52,9 @@ export class AggregationGroup {
   private readonly alerts = new Map<Fingerprint, Alert>();
   private nextFlushMs: number;
   private hasFlushed = false;
+  /** Bumped by every change of `alerts`: a prepared snapshot of an older version is stale. */
+  private version = 0;
+  private prepared?: Content;
 
   /**
    * `createdAt` (default: now) starts group_wait; a group rebuilt after a restart passes the time
@@ -55,6 +73,7 @@ export class AggregationGroup {
   /** Adds or replaces (by fingerprint, if known pass it) an alert, already merged by the alert store. */
   insert(alert: Alert, fingerprint: Fingerprint = fingerprintOf(alert.labels)): void {
     this.alerts.set(fingerprint, alert);
+    this.version++;
     const now = this.clock().getTime();
     // A group of old alerts flushes at once: their group_wait is already over.
     if (!this.hasFlushed && alert.startsAt.getTime() + this.route.groupWaitMs < now) {
@@ -76,8 +95,25 @@ export class AggregationGroup {
     if (now.getTime() < this.nextFlushMs) return undefined;
     this.nextFlushMs = now.getTime() + this.route.groupIntervalMs;
     this.hasFlushed = true;
+    const batch = this.snapshot(now);
+    // Prepared for this flush only: holding it until the next one would only cost memory.
+    this.prepared = undefined;
+    return batch;
+  }
+
+  /**
+   * Builds ahead of time the snapshot a flush at `at` will take (see `snapshot`), and returns it;
+   * undefined when the group is empty.
+   */
+  prepare(at: Date): FlushBatch | undefined {
     if (this.alerts.size === 0) return undefined;
-    return this.snapshot(now);
+    this.prepared = this.contentAt(at.getTime());
+    return this.batchOf(this.prepared, at);
+  }
+
+  /** Whether `snapshot(at)` will reuse a prepared snapshot (nothing changed since it was prepared). */
+  isPreparedFor(at: Date): boolean {
+    return this.preparedFor(at.getTime()) !== undefined;
   }
 
   /**
@@ -86,27 +122,7 @@ export class AggregationGroup {
    */
   snapshot(now: Date): FlushBatch | undefined {
     if (this.alerts.size === 0) return undefined;
-    const firing = new Set<Fingerprint>();
-    const resolved = new Set<Fingerprint>();
-    const alerts = [...this.alerts].map(([fingerprint, alert]) => {
-      if (isResolved(alert, now)) {
-        resolved.add(fingerprint);
-        return alert;
-      }
-      firing.add(fingerprint);
-      return withoutEnd(alert);
-    });
-    return {
-      groupKey: this.groupKey,
-      groupLabels: this.groupLabels,
-      routeId: this.route.id,
-      receiver: this.route.receiver,
-      repeatIntervalMs: this.route.repeatIntervalMs,
-      flushedAt: now,
-      alerts: alerts.sort(compareAlerts),
-      firing,
-      resolved,
-    };
+    return this.batchOf(this.preparedFor(now.getTime()) ?? this.contentAt(now.getTime()), now);
   }
 
   /**
@@ -126,6 +142,7 @@ export class AggregationGroup {
       const current = this.alerts.get(fingerprint);
       if (batch.resolved.has(fingerprint) && current?.updatedAt.getTime() === alert.updatedAt.getTime()) {
         this.alerts.delete(fingerprint);
+        this.version++;
         removed.push(fingerprint);
       }
     }
@@ -135,6 +152,45 @@ export class AggregationGroup {
   /** Whether the group holds no alerts, so its owner may drop it (Alertmanager's maintenance does). */
   isDroppable(): boolean {
     return this.alerts.size === 0;
+  }
+
+  private preparedFor(nowMs: number): Content | undefined {
+    const prepared = this.prepared;
+    if (!prepared || prepared.version !== this.version) return undefined;
+    return prepared.fromMs <= nowMs && nowMs < prepared.untilMs ? prepared : undefined;
+  }
+
+  private contentAt(nowMs: number): Content {
+    const firing = new Set<Fingerprint>();
+    const resolved = new Set<Fingerprint>();
+    let untilMs = Number.POSITIVE_INFINITY;
+    const alerts = [...this.alerts].map(([fingerprint, alert]) => {
+      // Resolved as `isResolved` decides: an end time set and not after now.
+      const endsAtMs = alert.endsAt?.getTime();
+      if (endsAtMs !== undefined && endsAtMs <= nowMs) {
+        resolved.add(fingerprint);
+        return alert;
+      }
+      if (endsAtMs !== undefined && endsAtMs < untilMs) untilMs = endsAtMs;
+      firing.add(fingerprint);
+      return withoutEnd(alert);
+    });
+    alerts.sort(compareAlerts);
+    return { version: this.version, fromMs: nowMs, untilMs, alerts, firing, resolved };
+  }
+
+  private batchOf(content: Content, now: Date): FlushBatch {
+    return {
+      groupKey: this.groupKey,
+      groupLabels: this.groupLabels,
+      routeId: this.route.id,
+      receiver: this.route.receiver,
+      repeatIntervalMs: this.route.repeatIntervalMs,
+      flushedAt: now,
+      alerts: content.alerts,
+      firing: content.firing,
+      resolved: content.resolved,
+    };
   }
 }
 

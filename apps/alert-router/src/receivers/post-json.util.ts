@@ -5,8 +5,10 @@ import {
   request as httpRequest,
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { JsonBody } from './json-body.util';
 import type { AttemptOutcome } from './retry-policy.util';
 import { outcomeOfHttpStatus } from './retry-policy.util';
+import { WarmSockets } from './warm-sockets.util';
 
 /** Sent with every HTTP notification, so receivers' logs show where a request came from. */
 export const RECEIVER_USER_AGENT = 'convergence-alert-router';
@@ -33,9 +35,34 @@ const agentOptions = {
 } as const;
 const httpAgent = new HttpAgent(agentOptions);
 const httpsAgent = new HttpsAgent(agentOptions);
+// Connections to plain-HTTP receivers opened ahead of prepared notifications (see `preconnect`).
+const warmHttp = new WarmSockets(httpAgent, {
+  maxSocketsPerHost: MAX_SOCKETS_PER_HOST,
+  idleTimeoutMs: IDLE_SOCKET_TIMEOUT_MS,
+});
 
 /**
- * POSTs `body` as JSON and classifies the response (retry-policy.util.ts). Network failures throw;
+ * Opens a connection to the receiver at `url` for a request expected within `ttlMs` (closed if none
+ * comes), unless enough are open: a burst of notifications prepared ahead of their flush moment then
+ * starts on connections already made. Only plain HTTP; an HTTPS receiver's connection (and TLS
+ * handshake) is still made at the send.
+ *
+ * @example
+ * preconnect(config.url, dueAtMs - Date.now() + 2_000);
+ */
+export function preconnect(url: string, ttlMs: number): void {
+  let target: Target;
+  try {
+    target = targetOf(url);
+  } catch {
+    return; // the send reports the bad URL
+  }
+  if (target.https) return;
+  warmHttp.open({ host: target.options.hostname, port: target.options.port || 80 }, ttlMs);
+}
+
+/**
+ * POSTs `body` as JSON (a `JsonBody` is sent as already serialised) and classifies the response (retry-policy.util.ts). Network failures throw;
  * the retry loop counts them as retryable.
  *
  * Node's `http`/`https` with keep-alive agents rather than `fetch`: a notification is one small
@@ -61,14 +88,14 @@ export function postJson(
     if (signal.aborted) return reject(signal.reason);
     // A string body goes out in one write together with the headers (a Buffer takes a writev of
     // both, after a copy into the Buffer).
-    const payload = JSON.stringify(body);
+    const payload = body instanceof JsonBody ? body : new JsonBody(body);
     const request = (target.https ? httpsRequest : httpRequest)({
       ...target.options,
       method: 'POST',
       agent: target.https ? httpsAgent : httpAgent,
       headers: {
         'content-type': 'application/json',
-        'content-length': Buffer.byteLength(payload),
+        'content-length': payload.bytes,
         'user-agent': RECEIVER_USER_AGENT,
       },
     });
@@ -100,7 +127,7 @@ export function postJson(
         },
       );
     });
-    request.end(payload);
+    request.end(payload.text);
   });
 }
 

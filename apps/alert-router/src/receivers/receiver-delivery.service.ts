@@ -11,9 +11,14 @@ import { RECEIVER_DELIVERY_OPTIONS, type ReceiverDeliveryOptions } from './recei
 import { ReceiverMetrics } from './receiver.metrics';
 import type { DeliveryContext, DeliveryResult, IntegrationKind, WebhookMessage } from './receiver.types';
 import type { AttemptOutcome } from './retry-policy.util';
+import { preconnect } from './post-json.util';
 import { withoutResolvedAlerts } from './send-resolved.util';
 import { SlackReceiver } from './slack.receiver';
+import { webhookBodyOf } from './webhook-payload.util';
 import { WebhookReceiver } from './webhook.receiver';
+
+// How long past its expected send a connection opened for a prepared notification is kept.
+const PRECONNECT_MARGIN_MS = 2_000;
 
 /** One integration's job: its identity, whether it wants resolved notices, and one attempt. */
 interface IntegrationJob {
@@ -83,6 +88,22 @@ export class ReceiverDelivery {
   }
 
   /**
+   * Builds ahead of time what `deliver(receiver, message)` will send where that does not depend on
+   * the moment of sending: the webhook integrations' serialised bodies (kept with the message, so
+   * delivering the same message object later finds them), and a connection to each plain-HTTP
+   * webhook, kept for `sendInMs` plus a margin. Slack, PagerDuty and email messages carry the
+   * acknowledgement link or the time of sending and are built when sent.
+   */
+  prepare(receiver: ReceiverConfig, message: WebhookMessage, sendInMs: number): void {
+    for (const config of receiver.webhook_configs) {
+      const toSend = config.send_resolved ? message : withoutResolvedAlerts(message);
+      if (!toSend) continue;
+      webhookBodyOf(config, toSend);
+      if (config.url) preconnect(config.url, sendInMs + PRECONNECT_MARGIN_MS);
+    }
+  }
+
+  /**
    * Forwards an acknowledgement of the group to each of the receiver's PagerDuty integrations as an
    * `acknowledge` event on the group's dedup_key. Other integrations have nothing to acknowledge.
    */
@@ -115,12 +136,18 @@ export class ReceiverDelivery {
     ctx: DeliveryContext,
   ): Promise<DeliveryResult> {
     const { integration, index } = job;
-    const log = { receiver, integration, index, groupKey: message.groupKey };
+    const { groupKey } = message;
     const toSend = job.sendResolved ? message : withoutResolvedAlerts(message);
     if (!toSend) {
       const skipped: DeliveryResult = { integration, index, outcome: 'skipped', attempts: 0 };
       this.metrics.recordResult(skipped);
-      this.logger.debug({ ...log, msg: 'resolved notification not sent (send_resolved: false)' });
+      this.logger.debug({
+        receiver,
+        integration,
+        index,
+        groupKey,
+        msg: 'resolved notification not sent (send_resolved: false)',
+      });
       return skipped;
     }
     const startedAt = performance.now(); // real time for the metric, whatever timer the retries use
@@ -153,9 +180,13 @@ export class ReceiverDelivery {
       ended();
     }
     this.metrics.recordResult(result, (performance.now() - startedAt) / 1_000);
+    // The log objects are built field by field (a spread of a shared one costs more on every send).
     if (result.outcome === 'failed') {
       this.logger.warn({
-        ...log,
+        receiver,
+        integration,
+        index,
+        groupKey,
         attempts: result.attempts,
         status: result.status,
         error: result.error,
@@ -163,7 +194,10 @@ export class ReceiverDelivery {
       });
     } else {
       this.logger.debug({
-        ...log,
+        receiver,
+        integration,
+        index,
+        groupKey,
         attempts: result.attempts,
         status: result.status,
         msg: 'notification sent',

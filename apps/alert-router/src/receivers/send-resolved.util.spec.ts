@@ -24,6 +24,17 @@ describe(withoutResolvedAlerts.name, () => {
     expect(sent?.status).toBe('firing');
     expect(sent?.commonLabels).toEqual({ alertname: 'HighLatency', service: 'api', severity: 'critical' });
   });
+
+  it('narrows the same message to the same object, so a body prepared for it is found again', () => {
+    const message = messageOf({
+      alerts: [
+        alertOf({ alertname: 'HighLatency', service: 'api' }),
+        alertOf({ alertname: 'HighLatency', service: 'web' }, { status: 'resolved' }),
+      ],
+    });
+    expect(withoutResolvedAlerts(message)).toBe(withoutResolvedAlerts(message));
+    expect(withoutResolvedAlerts(messageOf())).not.toBe(withoutResolvedAlerts(messageOf()));
+  });
 });
 
 describe(commonPairsOf.name, () => {

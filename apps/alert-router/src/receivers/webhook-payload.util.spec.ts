@@ -1,6 +1,6 @@
 import { webhookConfigSchema } from './receiver-config.schema';
 import { messageOf } from './testing/webhook-message.fixture';
-import { webhookPayloadOf } from './webhook-payload.util';
+import { webhookBodyOf, webhookPayloadOf } from './webhook-payload.util';
 
 const config = (extra: Record<string, unknown> = {}) =>
   webhookConfigSchema.parse({ url: 'http://h.example', ...extra });
@@ -41,5 +41,26 @@ describe(webhookPayloadOf.name, () => {
   it('sends every alert when max_alerts is 0 or not reached', () => {
     expect(webhookPayloadOf(config(), messageOf()).alerts).toHaveLength(2);
     expect(webhookPayloadOf(config({ max_alerts: 5 }), messageOf())).toMatchObject({ truncatedAlerts: 0 });
+  });
+});
+
+describe(webhookBodyOf.name, () => {
+  it('serialises the payload once per message and config', () => {
+    const message = messageOf();
+    const first = config();
+    const truncating = config({ max_alerts: 1 });
+    const body = webhookBodyOf(first, message);
+    expect(body.text).toBe(JSON.stringify(webhookPayloadOf(first, message)));
+    expect(body.bytes).toBe(Buffer.byteLength(body.text));
+    expect(webhookBodyOf(first, message)).toBe(body);
+    expect(JSON.parse(webhookBodyOf(truncating, message).text)).toMatchObject({ truncatedAlerts: 1 });
+    // Another message (what a changed group builds) gets its own body.
+    const changed = messageOf({ status: 'resolved' });
+    expect(JSON.parse(webhookBodyOf(first, changed).text)).toMatchObject({ status: 'resolved' });
+  });
+
+  it('serialises non-ASCII text with its byte length', () => {
+    const body = webhookBodyOf(config(), messageOf({ receiver: 'équipe' }));
+    expect(body.bytes).toBe(body.text.length + 1);
   });
 });

@@ -1,3 +1,4 @@
+import { JsonBody } from './json-body.util';
 import type { WebhookConfig } from './receiver-config.schema';
 import type { WebhookMessage } from './receiver.types';
 
@@ -29,4 +30,22 @@ export function webhookPayloadOf(config: WebhookConfig, message: WebhookMessage)
     groupKey: message.groupKey,
     truncatedAlerts: message.truncatedAlerts + (message.alerts.length - keep),
   };
+}
+
+// Messages are never modified once built, so a message's body for a config can be kept with it.
+const bodies = new WeakMap<WebhookMessage, WeakMap<WebhookConfig, JsonBody>>();
+
+/**
+ * `webhookPayloadOf` serialised, remembered per message and config: a notification prepared ahead
+ * of its group's flush moment has its body ready when the flush sends it.
+ *
+ * @example
+ * postJson(url, webhookBodyOf(config, message), signal)
+ */
+export function webhookBodyOf(config: WebhookConfig, message: WebhookMessage): JsonBody {
+  let byConfig = bodies.get(message);
+  if (!byConfig) bodies.set(message, (byConfig = new WeakMap()));
+  let body = byConfig.get(config);
+  if (!body) byConfig.set(config, (body = new JsonBody(webhookPayloadOf(config, message))));
+  return body;
 }
