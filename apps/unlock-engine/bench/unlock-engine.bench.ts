@@ -14,6 +14,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { ProblemDetailsFilter } from '@convergence/service-kit';
+import { METRICS_REGISTRY } from '@convergence/telemetry';
 import { startStack } from '@convergence/dev-stack';
 import { EventProducer, MessagingMetrics, createKafkaClient, ensureTopics } from '@convergence/messaging';
 import { createEnvelope, topics } from '@convergence/schemas';
@@ -50,6 +51,7 @@ interface RunResult {
   seconds: number;
   achievements: number;
   sql: ReturnType<typeof sqlEvidence>;
+  stagesMsPerBatch: Record<string, number>;
   outboxDrainedSeconds: number;
   eligibilityP50Ms: number;
   eligibilityP99Ms: number;
@@ -112,6 +114,7 @@ async function main(): Promise<void> {
           runs: pick('eventsPerSecondFromEngineStart'),
         },
         achievementsPerRun: pick('achievements'),
+        stagesMsPerBatchPerRun: pick('stagesMsPerBatch'),
         sqlPerRun: pick('sql'),
         outboxDrainedSecondsAfterIngest: pick('outboxDrainedSeconds'),
         eligibilityMs: {
@@ -224,6 +227,7 @@ async function benchRun(
     }
     const done = performance.now();
     const sql = sqlEvidence(queries.counts());
+    const stagesMsPerBatch = await stagesOf(app.get<Registry>(METRICS_REGISTRY));
     const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}".achievements`);
     // Eligibility is measured in steady state: once the relay has published every achievement.
     for (;;) {
@@ -249,6 +253,7 @@ async function benchRun(
       seconds: round(seconds, 2),
       achievements: rows[0]!.n,
       sql,
+      stagesMsPerBatch,
       outboxDrainedSeconds: round(outboxDrainedSeconds, 2),
       eligibilityP50Ms: round(percentile(inService, 50)),
       eligibilityP99Ms: round(percentile(inService, 99)),
@@ -289,6 +294,24 @@ function sqlEvidence(counts: QueryCounts) {
     ),
     statementsOutsideBatches: counts.outside,
   };
+}
+
+/** Mean milliseconds per EVM log batch in each stage (`unlock_engine_batch_stage_duration_seconds`). */
+async function stagesOf(registry: Registry): Promise<Record<string, number>> {
+  const metric = registry.getSingleMetric('unlock_engine_batch_stage_duration_seconds');
+  if (metric === undefined) return {};
+  const { values } = await metric.get();
+  const sums = new Map<string, number>();
+  const counts = new Map<string, number>();
+  for (const { labels, value, ...rest } of values) {
+    const metricName = (rest as { metricName?: string }).metricName;
+    const stage = String(labels['stage']);
+    if (metricName?.endsWith('_sum')) sums.set(stage, value);
+    if (metricName?.endsWith('_count')) counts.set(stage, value);
+  }
+  return Object.fromEntries(
+    [...sums].map(([stage, sum]) => [stage, round((sum * 1000) / Math.max(1, counts.get(stage) ?? 0), 1)]),
+  );
 }
 
 // A fresh single-node broker may answer "not the leader" for a moment after creating a topic.

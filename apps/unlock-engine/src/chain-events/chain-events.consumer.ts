@@ -61,7 +61,9 @@ export class ChainEventsConsumer implements OnApplicationBootstrap, BeforeApplic
       groupId: this.groupId,
       allowAutoTopicCreation: false,
       sessionTimeout: env.KAFKA_SESSION_TIMEOUT_MS,
-      maxBytesPerPartition: 4 * 1024 * 1024,
+      maxBytesPerPartition: env.UNLOCK_CHAIN_FETCH_MAX_BYTES,
+      // A whole fetch holds at least one full partition (kafkajs's default for the fetch is 10 MiB).
+      maxBytes: Math.max(env.UNLOCK_CHAIN_FETCH_MAX_BYTES, 10 * 1024 * 1024),
     });
   }
 
@@ -111,6 +113,11 @@ export class ChainEventsConsumer implements OnApplicationBootstrap, BeforeApplic
     parse: (value: Buffer | null) => Envelope<Data>,
     apply: (envelopes: ReadonlyArray<Envelope<Data>>) => Promise<AppliedCounts>,
   ): Promise<void> {
+    // The parse stage of an EVM log batch (the processor times the rest, see EvmLogBatchProcessor).
+    const parsing =
+      batch.topic === topics.chainEvmLog.name
+        ? this.metrics.batchStageSeconds.startTimer({ stage: 'parse' })
+        : undefined;
     const envelopes: Array<Envelope<Data>> = [];
     const sources = new Map<string, KafkaMessage>();
     for (const message of batch.messages) {
@@ -119,6 +126,7 @@ export class ChainEventsConsumer implements OnApplicationBootstrap, BeforeApplic
       envelopes.push(envelope);
       sources.set(envelope.id, message);
     }
+    parsing?.();
     if (envelopes.length === 0) return;
     const timer = this.metrics.batchSeconds.startTimer({ topic: batch.topic });
     // One CONSUMER span per message, in the producer's trace, lasting while its batch is applied.

@@ -4,17 +4,22 @@ import type { Envelope } from '@convergence/schemas';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CHAIN_CONTRACTS, type ChainContracts } from '../chain/chain-contracts';
 import { CLOCK, type Clock } from '../clock/clock';
+import { EngineMetrics } from '../metrics/engine.metrics';
+import { type Lap, stageLaps } from '../metrics/stage-laps.util';
 import { AchievementRecorder, type AchievementDraft } from '../eligibility/achievement.recorder';
 import { newAchievementsOf } from '../eligibility/unlock-decisions.util';
 import { WalletStateLoader } from '../eligibility/wallet-state.loader';
+import type { WalletState } from '../eligibility/wallet-state.model';
 import { ProfileUpdatesOutbox } from '../profiles/profile-updates.outbox';
 import { type EvmLog, factChangesOf, logEffectsOf } from '../projection/log-effects.util';
 import { type AppliedEffects, profileUpdatesOf } from '../projection/profile-updates.util';
 import { projectionDeltaOf } from '../projection/projection-delta.util';
 import { type ChainEventRow, ProjectionStore } from '../projection/projection.store';
 import { factKeyOf } from '../requirements/fact-dependencies.util';
-import { rulesAffectedBy } from '../unlocks/rule-index.util';
+import { type RuleIndex, rulesAffectedBy } from '../unlocks/rule-index.util';
+import type { UnlockRule } from '../unlocks/unlock-rule.model';
 import { UnlockRulesCache } from '../unlocks/unlock-rules.cache';
+import { inFlight, statementsSent } from './in-flight.util';
 
 /** What one batch did. */
 export interface LogBatchResult {
@@ -36,7 +41,9 @@ interface WalletTouch {
  * into balances, NFT owners and activity, confirms what the batch's confirmed logs vouch for,
  * evaluates only the touched wallets against only the unlocks their changes can affect, and
  * announces each changed profile once (`profile.updated.v1`). A fixed handful of set-based
- * statements per batch, whatever its size.
+ * statements per batch, whatever its size; where the next step does not need a statement's answer,
+ * Node computes while Postgres runs it (`inFlight`), so the two cores work at once. Each stage's
+ * time goes to `unlock_engine_batch_stage_duration_seconds`.
  */
 @Injectable()
 export class EvmLogBatchProcessor {
@@ -49,6 +56,7 @@ export class EvmLogBatchProcessor {
     private readonly recorder: AchievementRecorder,
     private readonly rules: UnlockRulesCache,
     private readonly profileUpdates: ProfileUpdatesOutbox,
+    private readonly metrics: EngineMetrics,
   ) {}
 
   async apply(envelopes: ReadonlyArray<Envelope<EvmLog>>): Promise<LogBatchResult> {
@@ -60,24 +68,45 @@ export class EvmLogBatchProcessor {
       logs.set(id, seen ? { ...data, confirmed: seen.confirmed || data.confirmed } : data);
       byChain.set(data.chainId, logs);
     }
-    return this.dataSource.transaction(async (manager) => {
+    const lap = stageLaps(this.metrics.batchStageSeconds);
+    const result = await this.dataSource.transaction(async (manager) => {
       const chainIds = [...byChain.keys()].sort((a, b) => a - b);
       for (const chainId of chainIds) await this.store.lockChain(manager, chainId);
+      lap('lock');
       const touched = new Map<string, WalletTouch>();
       const effects: AppliedEffects[] = [];
       let applied = 0;
       let orphaned = 0;
       let duplicates = 0;
       for (const chainId of chainIds) {
-        const result = await this.applyChain(manager, chainId, byChain.get(chainId)!, touched, effects);
+        const result = await this.applyChain(manager, chainId, byChain.get(chainId)!, touched, effects, lap);
         applied += result.applied;
         orphaned += result.orphaned;
         duplicates += result.duplicates;
       }
-      const achievements = await this.evaluate(manager, touched);
-      await this.profileUpdates.enqueue(manager, profileUpdatesOf(effects));
+      // One snapshot of the definitions for the whole batch (a reload may swap them meanwhile).
+      const index = this.rules.activeIndexed();
+      const affected = affectedOf(index, touched);
+      lap('select');
+      const now = this.clock();
+      // The state query goes out first; the profile updates are built (their INSERT queued behind it
+      // on the connection) while Postgres runs it, and evaluation runs while Postgres writes them.
+      const loading =
+        affected.size === 0 ? undefined : inFlight(this.loader.load(manager, [...affected.keys()], now));
+      if (loading !== undefined) await statementsSent();
+      const announcing = inFlight(this.profileUpdates.enqueue(manager, profileUpdatesOf(effects)));
+      lap('profile_updates');
+      const states = loading === undefined ? new Map<string, WalletState>() : await loading;
+      lap('state');
+      const drafts = decide(index.rules, affected, touched, states, now);
+      lap('evaluate');
+      const achievements = await this.recorder.record(manager, drafts);
+      await announcing;
+      lap('record');
       return { applied, duplicates, orphaned, achievements };
     });
+    lap('commit');
+    return result;
   }
 
   private async applyChain(
@@ -86,6 +115,7 @@ export class EvmLogBatchProcessor {
     logs: ReadonlyMap<string, EvmLog>,
     touched: Map<string, WalletTouch>,
     effects: AppliedEffects[],
+    lap: Lap,
   ): Promise<{ applied: number; orphaned: number; duplicates: number }> {
     const all = [...logs.entries()];
     const orphanedHashes = await this.store.orphanedAmong(manager, chainId, [
@@ -103,12 +133,21 @@ export class EvmLogBatchProcessor {
         confirmed: log.confirmed,
         effects: logEffectsOf(log, this.contracts),
       }));
-    const fresh = await this.store.insertNewEvents(manager, rows);
-    const freshRows = rows.filter((row) => fresh.has(row.eventId));
+    lap('effects');
+    // While Postgres records the ids, the delta is summed as if every log were new (the usual case);
+    // it is summed again over the new ones only when the batch held logs seen before.
+    const inserting = inFlight(this.store.insertNewEvents(manager, rows));
+    await statementsSent();
+    const deltaOfAll = projectionDeltaOf(rows.map((row) => ({ ...row, total: true })));
+    const fresh = await inserting;
+    const allFresh = fresh.size === rows.length;
+    const freshRows = allFresh ? rows : rows.filter((row) => fresh.has(row.eventId));
+    lap('idempotency');
     await this.store.applyDelta(
       manager,
-      projectionDeltaOf(freshRows.map((row) => ({ ...row, total: true }))),
+      allFresh ? deltaOfAll : projectionDeltaOf(freshRows.map((row) => ({ ...row, total: true }))),
     );
+    lap('projection');
     const confirmedNow = new Set<string>();
     let head: ChainEventRow | undefined;
     let confirmedUpTo: bigint | undefined;
@@ -134,6 +173,7 @@ export class EvmLogBatchProcessor {
     for (const row of freshRows) {
       effects.push({ effects: row.effects, confirmed: row.confirmed || confirmedNow.has(row.eventId) });
     }
+    lap('confirm');
     if (head !== undefined) {
       await this.store.advanceCursor(manager, {
         chainId,
@@ -142,6 +182,7 @@ export class EvmLogBatchProcessor {
         confirmedUpTo,
       });
     }
+    lap('cursor');
     for (const row of freshRows) {
       for (const [wallet, changes] of factChangesOf(row.effects)) {
         let touch = touched.get(wallet);
@@ -158,40 +199,49 @@ export class EvmLogBatchProcessor {
       duplicates: rows.length - freshRows.length,
     };
   }
+}
 
-  /**
-   * Loads (in one query) only the wallets whose changes some active unlock depends on, and
-   * evaluates each against only those unlocks (and, through `newAchievementsOf`, the unlocks
-   * requiring one just met).
-   */
-  private async evaluate(manager: EntityManager, touched: ReadonlyMap<string, WalletTouch>): Promise<number> {
-    const index = this.rules.activeIndexed();
-    if (index.rules.length === 0 || touched.size === 0) return 0;
-    const affected = new Map<string, Set<string>>();
-    for (const [wallet, touch] of touched) {
-      const unlockIds = rulesAffectedBy(index, touch.factKeys);
-      if (unlockIds.size > 0) affected.set(wallet, unlockIds);
-    }
-    if (affected.size === 0) return 0;
-    const now = this.clock();
-    const states = await this.loader.load(manager, [...affected.keys()], now);
-    const drafts: AchievementDraft[] = [];
-    for (const [wallet, unlockIds] of affected) {
-      const state = states.get(wallet);
-      const touch = touched.get(wallet)!;
-      if (state === undefined) continue;
-      for (const { rule, provisional } of newAchievementsOf(index.rules, state, { unlockIds })) {
-        drafts.push({
-          wallet,
-          unlockId: rule.id,
-          unlockVersion: rule.version,
-          provisional,
-          achievedAt: now,
-          chainId: touch.chainId,
-          decidingBlockNumber: touch.blockNumber,
-        });
-      }
-    }
-    return this.recorder.record(manager, drafts);
+/**
+ * The wallets whose changes some active unlock depends on, each with only those unlocks (the state
+ * of no other wallet is loaded).
+ */
+function affectedOf(index: RuleIndex, touched: ReadonlyMap<string, WalletTouch>): Map<string, Set<string>> {
+  const affected = new Map<string, Set<string>>();
+  if (index.rules.length === 0) return affected;
+  for (const [wallet, touch] of touched) {
+    const unlockIds = rulesAffectedBy(index, touch.factKeys);
+    if (unlockIds.size > 0) affected.set(wallet, unlockIds);
   }
+  return affected;
+}
+
+/**
+ * Evaluates each affected wallet against only its unlocks (and, through `newAchievementsOf`, the
+ * unlocks requiring one just met): the achievements to record.
+ */
+function decide(
+  rules: readonly UnlockRule[],
+  affected: ReadonlyMap<string, ReadonlySet<string>>,
+  touched: ReadonlyMap<string, WalletTouch>,
+  states: ReadonlyMap<string, WalletState>,
+  now: Date,
+): AchievementDraft[] {
+  const drafts: AchievementDraft[] = [];
+  for (const [wallet, unlockIds] of affected) {
+    const state = states.get(wallet);
+    const touch = touched.get(wallet)!;
+    if (state === undefined) continue;
+    for (const { rule, provisional } of newAchievementsOf(rules, state, { unlockIds })) {
+      drafts.push({
+        wallet,
+        unlockId: rule.id,
+        unlockVersion: rule.version,
+        provisional,
+        achievedAt: now,
+        chainId: touch.chainId,
+        decidingBlockNumber: touch.blockNumber,
+      });
+    }
+  }
+  return drafts;
 }

@@ -33,4 +33,14 @@ describe('unlock-engine env', () => {
       /UNLOCK_SOLANA_CLUSTER.*lowercase letters, digits and - only/,
     );
   });
+
+  it('fetches 4 MiB of chain events per partition by default and names a fetch size out of range', () => {
+    expect(loadEnv(envSchema, base).UNLOCK_CHAIN_FETCH_MAX_BYTES).toBe(4 * 1024 * 1024);
+    expect(
+      loadEnv(envSchema, { ...base, UNLOCK_CHAIN_FETCH_MAX_BYTES: '8388608' }).UNLOCK_CHAIN_FETCH_MAX_BYTES,
+    ).toBe(8 * 1024 * 1024);
+    expect(() => loadEnv(envSchema, { ...base, UNLOCK_CHAIN_FETCH_MAX_BYTES: '1000' })).toThrow(
+      /UNLOCK_CHAIN_FETCH_MAX_BYTES/,
+    );
+  });
 });

@@ -31,6 +31,17 @@ export const envSchema = serviceEnvSchema({ port: 3002, schema: 'unlock_engine' 
   UNLOCK_INTERPRETATION_TIMEOUT_MS: milliseconds(5_000),
   /** Scheduled reconciliation period; 0 turns the schedule off (on demand still works). */
   UNLOCK_RECONCILE_INTERVAL_MS: milliseconds(300_000),
+  /**
+   * Most bytes fetched per partition of the chain topics at once: the size of the batch applied in
+   * one transaction (4 MiB ≈ 4,000 EVM logs). Larger spreads each batch's fixed statements over
+   * more events; smaller keeps transactions short.
+   */
+  UNLOCK_CHAIN_FETCH_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(64 * 1024 * 1024)
+    .default(4 * 1024 * 1024),
   /** Wallets reconciled per scheduled run, least recently reconciled first. */
   UNLOCK_RECONCILE_BATCH: z.coerce.number().int().min(1).max(10_000).default(50),
   /** Wallets re-evaluated per step of a background re-evaluation. */

@@ -5,9 +5,7 @@ import { createEnvelope, topics } from '@convergence/schemas';
 import type { EntityManager } from 'typeorm';
 import { SERVICE_NAME } from '../config/env';
 import { EngineMetrics } from '../metrics/engine.metrics';
-
-/** Outbox rows per insert (see `record`). */
-export const OUTBOX_CHUNK = 2_000;
+import { outboxEnvelopeOf } from '../outbox/outbox-envelope.util';
 
 /** An achievement to record: who, which unlock version, and the block it rests on. */
 export interface AchievementDraft {
@@ -62,15 +60,16 @@ export class AchievementRecorder {
       provisional: boolean;
     }>;
     if (rows.length === 0) return 0;
-    // In chunks: one outbox insert binds 4 parameters per row, and Postgres takes at most 65,535.
-    for (let start = 0; start < rows.length; start += OUTBOX_CHUNK) {
-      await this.outbox.enqueue(
-        manager,
-        topics.unlockAchieved,
-        rows.slice(start, start + OUTBOX_CHUNK).map((row) =>
-          createEnvelope(topics.unlockAchieved, {
+    // One outbox statement for the whole batch; enqueue validates each row's data (see outboxEnvelopeOf).
+    const time = new Date();
+    await this.outbox.enqueue(
+      manager,
+      topics.unlockAchieved,
+      rows.map((row) =>
+        outboxEnvelopeOf(
+          topics.unlockAchieved,
+          {
             id: row.id,
-            source: SERVICE_NAME,
             subject: row.wallet,
             data: {
               wallet: row.wallet,
@@ -79,10 +78,11 @@ export class AchievementRecorder {
               achievedAt: new Date(row.achieved_at).toISOString(),
               provisional: row.provisional,
             },
-          }),
+          },
+          time,
         ),
-      );
-    }
+      ),
+    );
     for (const row of rows) this.metrics.achievements.inc({ provisional: String(row.provisional) });
     return rows.length;
   }

@@ -3,6 +3,7 @@ import { CLOCK, type Clock } from '../clock/clock';
 import { EngineMetrics } from '../metrics/engine.metrics';
 import type { ConditionResult } from '../requirements/evaluate-condition.util';
 import { evaluateRequirements } from '../requirements/evaluate-requirements.util';
+import { requirementsMet } from '../requirements/requirements-met.util';
 import { UnlockRulesCache } from '../unlocks/unlock-rules.cache';
 import { WalletStateLoader } from './wallet-state.loader';
 
@@ -48,14 +49,15 @@ export class EligibilityService {
       const options = { unlockTitles: this.rules.titles() };
       const unlocks = this.rules.active().map((rule): UnlockEligibility => {
         const evaluation = evaluateRequirements(rule.requirements, state.facts, options);
-        const confirmed = evaluateRequirements(rule.requirements, state.confirmedFacts, options);
+        // Only whether it is met counts for the confirmed state: no per-node results to build.
+        const confirmedMet = requirementsMet(rule.requirements, state.confirmedFacts);
         const achieved = state.achievements.get(rule.id);
         return {
           unlockId: rule.id,
           version: rule.version,
           title: rule.title,
           met: evaluation.met,
-          confirmedMet: confirmed.met,
+          confirmedMet,
           achievement: achieved
             ? {
                 achievedAt: achieved.achievedAt.toISOString(),

@@ -10,6 +10,7 @@ export class EngineMetrics {
   readonly orphanedSkipped: Counter;
   readonly batchSeconds: Histogram<'topic'>;
   readonly batchSize: Histogram<'topic'>;
+  readonly batchStageSeconds: Histogram<'stage'>;
   readonly achievements: Counter<'provisional'>;
   readonly revocations: Counter;
   readonly reorgs: Counter<'chain'>;
@@ -58,6 +59,13 @@ export class EngineMetrics {
       help: 'Events per applied Kafka batch.',
       labelNames: ['topic'],
       buckets: [1, 10, 50, 100, 250, 500, 1000, 2500, 5000],
+      registers,
+    });
+    this.batchStageSeconds = new Histogram({
+      name: 'unlock_engine_batch_stage_duration_seconds',
+      help: 'Time one Kafka batch of EVM logs spends in each stage (parse, lock, effects, idempotency, projection, confirm, cursor, select, state, evaluate, record, profile_updates, commit).',
+      labelNames: ['stage'],
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     });
     this.achievements = new Counter({

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OutboxService } from '@convergence/messaging';
-import { createEnvelope, topics } from '@convergence/schemas';
+import { topics } from '@convergence/schemas';
 import type { EntityManager } from 'typeorm';
-import { ENGINE_ENV, SERVICE_NAME, type UnlockEngineEnv } from '../config/env';
-import { OUTBOX_CHUNK } from '../eligibility/achievement.recorder';
+import { ENGINE_ENV, type UnlockEngineEnv } from '../config/env';
+import { outboxEnvelopeOf } from '../outbox/outbox-envelope.util';
 import type { ProfileUpdate } from '../projection/profile-updates.util';
 
 /**
@@ -20,18 +20,19 @@ export class ProfileUpdatesOutbox {
 
   async enqueue(manager: EntityManager, updates: readonly ProfileUpdate[]): Promise<void> {
     if (!this.env.UNLOCK_PROFILE_UPDATES_ENABLED) return;
-    for (let start = 0; start < updates.length; start += OUTBOX_CHUNK) {
-      await this.outbox.enqueue(
-        manager,
-        topics.profileUpdated,
-        updates.slice(start, start + OUTBOX_CHUNK).map(({ wallet, fields, confirmed }) =>
-          createEnvelope(topics.profileUpdated, {
-            source: SERVICE_NAME,
-            subject: wallet,
-            data: { wallet, fields, confirmed },
-          }),
+    if (updates.length === 0) return;
+    // One outbox statement per batch, however many wallets it changed; enqueue validates each row.
+    const time = new Date();
+    await this.outbox.enqueue(
+      manager,
+      topics.profileUpdated,
+      updates.map(({ wallet, fields, confirmed }) =>
+        outboxEnvelopeOf(
+          topics.profileUpdated,
+          { subject: wallet, data: { wallet, fields, confirmed } },
+          time,
         ),
-      );
-    }
+      ),
+    );
   }
 }
