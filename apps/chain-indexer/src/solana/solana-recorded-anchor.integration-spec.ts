@@ -12,24 +12,16 @@ import {
   loadAllRecorded,
   signatureOf,
 } from './testing/recorded/recorded-transactions';
+import { tensorswapExpectedEvents } from './testing/recorded/recorded-expectations';
 
 type SolanaTxEnvelope = Envelope<TopicData<typeof topics.chainSolanaTx>>;
 
-// Values tensor-hq/tensor-common's tests (tests/solana_contrib/anchor.test.ts) state for these
-// recorded mainnet transactions — the expectation comes from there, not from the indexer.
-const buySingleListingEvent = {
-  currentPrice: '32000000000',
-  mmFee: '0',
-  tswapFee: '448000000',
-  creatorsFee: '2486400000',
-};
-const buyNftEvent = { currentPrice: '428931407', mmFee: '0', tswapFee: '4289314', creatorsFee: '0' };
-const sellNftTradePoolEvent = {
-  currentPrice: '428931407',
-  mmFee: '10723285',
-  tswapFee: '4289314',
-  creatorsFee: '0',
-};
+const {
+  buySingleListing: buySingleListingEvent,
+  buyNft: buyNftEvent,
+  sellNftTradePool: sellNftTradePoolEvent,
+} = tensorswapExpectedEvents;
+
 // The recorded Jupiter route: 0.5 SOL (the fee payer's lamports fell by it plus the 62024 fee) for
 // the tokens its account 2 received and Jupiter returned (`Program return: JUP6… G0diZwYAAAA=`).
 const jupiterSwapEvent = {

@@ -13,24 +13,15 @@ import {
 import { AnchorEventDecoder } from './anchor-event.decoder';
 import { solanaTxEventsOf } from './solana-tx-events.util';
 import { solanaTxViewOf } from './solana-tx-view.util';
+import { tensorswapExpectedEvents } from '../testing/recorded/recorded-expectations';
 
 const idl = tensorswapIdl as unknown as Idl;
 
-// What tensor-hq/tensor-common's own tests (tests/solana_contrib/anchor.test.ts, `expectBuyTx` and
-// `expectBuySellTx`) assert these same recorded transactions carry — the independent expectation.
-const buySingleListingEvent = {
-  currentPrice: '32000000000',
-  mmFee: '0',
-  tswapFee: '448000000',
-  creatorsFee: '2486400000',
-};
-const buyNftEvent = { currentPrice: '428931407', mmFee: '0', tswapFee: '4289314', creatorsFee: '0' };
-const sellNftTradePoolEvent = {
-  currentPrice: '428931407',
-  mmFee: '10723285',
-  tswapFee: '4289314',
-  creatorsFee: '0',
-};
+const {
+  buySingleListing: buySingleListingEvent,
+  buyNft: buyNftEvent,
+  sellNftTradePool: sellNftTradePoolEvent,
+} = tensorswapExpectedEvents;
 
 describe('AnchorEventDecoder on recorded mainnet transactions', () => {
   let rpc: RecordedRpcServer;
