@@ -5,6 +5,7 @@ export { TEST_ENV } from './jest/test-env';
 export { findFreePort, isPortFree, preferPort } from './free-port';
 export { startStack } from './stack';
 export { TestChain } from './hardhat/test-chain';
+export { localNodeTransport } from './hardhat/local-node-transport';
 export type { DemoDeployment, StackEvm, StackHandle, StackPorts, StartStackOptions } from './stack-types';
 export { ensureKafkaJars } from './kafka/ensure-kafka-jars';
 export { startKafka, type KafkaHandle, type StartKafkaOptions } from './kafka/start-kafka';

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startStack } from '@convergence/dev-stack';
+import { localNodeTransport, startStack } from '@convergence/dev-stack';
 import { transferBurstAbi, transferBurstBytecode } from '@convergence/contracts';
 import {
   type Address,
@@ -13,7 +13,6 @@ import {
   getAddress,
   type Hash,
   type Hex,
-  http,
   parseEther,
   type PublicClient,
   type TestClient,
@@ -62,7 +61,7 @@ export async function startPrivateChain(): Promise<PrivateChain> {
     nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
     rpcUrls: { default: { http: [evm.rpcUrl] } },
   });
-  const transport = http(evm.rpcUrl, { retryCount: 0 });
+  const transport = localNodeTransport(evm.rpcUrl);
   const publicClient = createPublicClient({ chain, transport, pollingInterval: 50 });
   const testClient = createTestClient({ chain, transport, mode: 'hardhat' });
   const seen = new Set<string>();

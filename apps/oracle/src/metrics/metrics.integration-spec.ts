@@ -104,8 +104,17 @@ describe('oracle /metrics for the deploy rules and dashboards', () => {
 
     const ledger = await db.ledger();
     expect(ledger.filter((r) => r.purpose === 'sentiment').map((r) => r.outcome)).toEqual(['ok']);
-    const spent = ledger.reduce((sum, r) => sum + Number(r.cost_usd), 0);
-    expect(spent).toBeGreaterThan(0);
-    expect(sample(scraped, 'oracle_llm_spend_month_usd')).toBeCloseTo(spent, 6);
+    expect(ledger.reduce((sum, r) => sum + Number(r.cost_usd), 0)).toBeGreaterThan(0);
+    // Other suites' unlock.achieved.v1 on the shared broker make this oracle ask for interpretations at
+    // any moment: a scrape and the ledger read right after it must agree once no call fell in between.
+    await eventually(
+      async () => {
+        const gauge = sample(await metrics(), 'oracle_llm_spend_month_usd');
+        const spent = (await db.ledger()).reduce((sum, r) => sum + Number(r.cost_usd), 0);
+        return gauge !== undefined && Math.abs(gauge - spent) < 5e-7 ? true : undefined;
+      },
+      20_000,
+      'oracle_llm_spend_month_usd equal to the ledger',
+    );
   });
 });

@@ -10,12 +10,12 @@ import {
   opinionMarketBytecode,
   roles,
 } from '@convergence/contracts';
+import { localNodeTransport } from '@convergence/dev-stack';
 import {
   createPublicClient,
   createWalletClient,
   defineChain,
   getAddress,
-  http,
   keccak256,
   maxUint256,
   parseEventLogs,
@@ -96,7 +96,7 @@ export class TestMarketChain {
     });
     this.publicClient = createPublicClient({
       chain: this.chain,
-      transport: http(rpcUrl, { retryCount: 0 }),
+      transport: localNodeTransport(rpcUrl),
       pollingInterval: 50,
     });
   }
@@ -105,7 +105,7 @@ export class TestMarketChain {
     return createWalletClient({
       account: privateKeyToAccount(key),
       chain: this.chain,
-      transport: http(this.rpcUrl, { retryCount: 0 }),
+      transport: localNodeTransport(this.rpcUrl),
       pollingInterval: 50,
     });
   }

@@ -2,7 +2,6 @@ import {
   createPublicClient,
   createWalletClient,
   defineChain,
-  http,
   type Account,
   type Chain,
   type Hash,
@@ -13,6 +12,7 @@ import {
   type WalletClient,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { localNodeTransport } from './local-node-transport';
 
 export type DevWalletClient = WalletClient<Transport, Chain, Account>;
 
@@ -37,8 +37,7 @@ export function chainClients(rpcUrl: string, chainId = 31337): ChainClients {
     nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
     rpcUrls: { default: { http: [rpcUrl] } },
   });
-  // A local node answers or it does not: retrying reverts (JSON-RPC -32603) only adds ~1 s per failure.
-  const transport = http(rpcUrl, { retryCount: 0 });
+  const transport = localNodeTransport(rpcUrl);
   const publicClient = createPublicClient({ chain, transport, pollingInterval: POLLING_INTERVAL_MS });
   const wallet = (privateKey: Hex): DevWalletClient =>
     createWalletClient({

@@ -6,6 +6,7 @@ export {
   type DeployDemoOptions,
 } from './deploy-demo-contracts';
 export { DEV_ACCOUNT_COUNT, DEV_MNEMONIC, devAccountKeys } from './dev-accounts';
+export { fetchAgainOnClosedSocket, localNodeTransport } from './local-node-transport';
 export { rpcRequest } from './rpc-request';
 export {
   SEED_MARKET_STATEMENT,
